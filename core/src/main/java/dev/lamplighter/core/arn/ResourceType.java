@@ -1,0 +1,41 @@
+package dev.lamplighter.core.arn;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The IoT resource types Lamplighter names by ARN, with the type segment AWS uses for each. */
+public enum ResourceType {
+  THING("thing", "thing"),
+  THING_TYPE("thingtype", "thing type"),
+  THING_GROUP("thinggroup", "thing group"),
+  BILLING_GROUP("billinggroup", "billing group"),
+  CERTIFICATE("cert", "certificate"),
+  CA_CERTIFICATE("cacert", "CA certificate"),
+  POLICY("policy", "policy"),
+  JOB("job", "job"),
+  JOB_TEMPLATE("jobtemplate", "job template"),
+  PROVISIONING_TEMPLATE("provisioningtemplate", "provisioning template"),
+  FLEET_METRIC("fleetmetric", "fleet metric");
+
+  private final String arnSegment;
+  private final String displayName;
+
+  ResourceType(String arnSegment, String displayName) {
+    this.arnSegment = arnSegment;
+    this.displayName = displayName;
+  }
+
+  /** The segment before the slash in the ARN's resource part, for example {@code thingtype}. */
+  public String arnSegment() {
+    return arnSegment;
+  }
+
+  /** How messages name the type, for example {@code thing type}. */
+  public String displayName() {
+    return displayName;
+  }
+
+  public static Optional<ResourceType> fromArnSegment(String segment) {
+    return Arrays.stream(values()).filter(t -> t.arnSegment.equals(segment)).findFirst();
+  }
+}

@@ -1,0 +1,20 @@
+package dev.lamplighter.core.event;
+
+import java.util.List;
+
+/**
+ * The change log port.
+ *
+ * <p>{@link #append} must be called inside {@link
+ * dev.lamplighter.core.tx.Transactions#inTransaction} so that the entry commits or rolls back with
+ * the write it describes. Sequences are assigned in commit order, so a reader that resumes after
+ * the last sequence it applied never skips an entry.
+ */
+public interface ChangeLog {
+
+  /** Appends an entry to the current transaction. */
+  void append(ChangeRecord record);
+
+  /** Up to {@code limit} committed entries with a sequence greater than {@code afterSequence}. */
+  List<ChangeEvent> readAfter(long afterSequence, int limit);
+}

@@ -1,0 +1,2 @@
+/** Randomness as an injected dependency, so tests can make ids predictable. */
+package dev.lamplighter.core.random;

@@ -1,0 +1,74 @@
+package dev.lamplighter.core.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lamplighter.core.error.ErrorCode;
+import dev.lamplighter.core.error.ServiceException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class PageTokenCodecTest {
+  private final PageTokenCodec codec =
+      new PageTokenCodec("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+
+  @Test
+  void token_roundTripsTheCursor() {
+    String token = codec.encode("ListThings|111122223333/eu-west-1", "lamp-0042");
+
+    assertThat(codec.decode("ListThings|111122223333/eu-west-1", token)).isEqualTo("lamp-0042");
+  }
+
+  @Test
+  void token_isOpaque_andUrlSafe() {
+    String token = codec.encode("ListThings", "lamp-0042");
+
+    assertThat(token).doesNotContain("lamp-0042").matches("[A-Za-z0-9_-]+");
+  }
+
+  @Test
+  void token_forAnotherBinding_isRejected() {
+    String token = codec.encode("ListThings|111122223333/eu-west-1", "lamp-0042");
+
+    assertThatThrownBy(() -> codec.decode("ListThings|444455556666/eu-west-1", token))
+        .isInstanceOf(ServiceException.class)
+        .extracting(e -> ((ServiceException) e).code())
+        .isEqualTo(ErrorCode.INVALID_REQUEST);
+  }
+
+  @Test
+  void token_withAnyByteChanged_isRejected() {
+    String token = codec.encode("ListThings", "lamp-0042");
+    byte[] raw = Base64.getUrlDecoder().decode(token);
+    for (int i = 0; i < raw.length; i++) {
+      byte[] tampered = raw.clone();
+      tampered[i] ^= 0x01;
+      String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(tampered);
+      assertThatThrownBy(() -> codec.decode("ListThings", forged))
+          .as("byte %d flipped", i)
+          .isInstanceOf(ServiceException.class);
+    }
+  }
+
+  @Test
+  void garbage_isRejected() {
+    for (String garbage : new String[] {"", "!!!", "abc", "AAAAAAAAAAAAAAAAAAAAAAAAAAAA"}) {
+      assertThatThrownBy(() -> codec.decode("ListThings", garbage))
+          .as(garbage)
+          .isInstanceOf(ServiceException.class)
+          .hasMessageContaining("nextToken");
+    }
+  }
+
+  @Test
+  void tokenFromAnotherKey_isRejected() {
+    PageTokenCodec other =
+        new PageTokenCodec("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
+
+    String token = other.encode("ListThings", "lamp-0042");
+
+    assertThatThrownBy(() -> codec.decode("ListThings", token))
+        .isInstanceOf(ServiceException.class);
+  }
+}
