@@ -1,0 +1,21 @@
+package dev.lamplighter.registry.spi;
+
+import dev.lamplighter.core.event.ChangeLog;
+import dev.lamplighter.core.tx.Transactions;
+import java.util.Objects;
+
+/** Everything the registry needs from a store. */
+public record RegistryPorts(
+    Transactions transactions,
+    ChangeLog changeLog,
+    ThingRepository things,
+    ThingTypeRepository thingTypes,
+    TagRepository tags) {
+  public RegistryPorts {
+    Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(changeLog, "changeLog");
+    Objects.requireNonNull(things, "things");
+    Objects.requireNonNull(thingTypes, "thingTypes");
+    Objects.requireNonNull(tags, "tags");
+  }
+}
