@@ -3,7 +3,6 @@ package dev.lamplighter.registry;
 import dev.lamplighter.core.page.Page;
 import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.core.tenancy.Scope;
-import java.util.List;
 
 /**
  * Thing types. Every method acts within the caller's scope only.
@@ -56,8 +55,8 @@ public interface ThingTypeService {
   /**
    * UpdateThingType: only the MQTT 5 propagating attributes can change, as in AWS.
    *
-   * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND when it does not exist
+   * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND when it does not exist;
+   *     INVALID_REQUEST when the update touches the description or searchable attributes
    */
-  ThingType updatePropagatingAttributes(
-      Scope scope, String name, List<PropagatingAttribute> propagatingAttributes);
+  ThingType update(Scope scope, String name, ThingTypeUpdate update);
 }
