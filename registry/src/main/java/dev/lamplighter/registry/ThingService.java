@@ -18,7 +18,7 @@ public interface ThingService {
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_ALREADY_EXISTS when a thing of
    *     that name exists with another type or other attributes; RESOURCE_NOT_FOUND when the type or
    *     billing group does not exist; INVALID_REQUEST when the type is deprecated or the attributes
-   *     exceed AWS's limits (3 without a type, 50 with one, 47 KB in all)
+   *     exceed AWS's limits (3 without a type, 50 with one)
    */
   Thing create(Scope scope, NewThing thing);
 
