@@ -1,0 +1,76 @@
+package dev.lamplighter.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lamplighter.api.http.ApiMetrics;
+import dev.lamplighter.api.http.Dispatcher;
+import dev.lamplighter.api.http.PageTokens;
+import dev.lamplighter.api.http.Route;
+import dev.lamplighter.api.http.Router;
+import dev.lamplighter.api.iot.IotRoutes;
+import dev.lamplighter.api.sigv4.SigV4Verifier;
+import dev.lamplighter.api.wire.RequestDecoder;
+import dev.lamplighter.api.wire.WireJson;
+import dev.lamplighter.api.wire.WireModel;
+import dev.lamplighter.core.page.PageTokenCodec;
+import dev.lamplighter.core.random.IdSource;
+import dev.lamplighter.registry.Registry;
+import dev.lamplighter.security.AccountService;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The AWS-compatible control-plane API. It owns every path of the listener except the ones the
+ * server registers before it (health and metrics).
+ */
+public final class ControlPlaneApi {
+  /** SigV4 allows requests signed up to 15 minutes before or after the server's clock. */
+  public static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(15);
+
+  private static final List<HandlerType> METHODS =
+      List.of(
+          HandlerType.GET,
+          HandlerType.POST,
+          HandlerType.PUT,
+          HandlerType.PATCH,
+          HandlerType.DELETE,
+          HandlerType.HEAD);
+
+  private final Dispatcher dispatcher;
+
+  public ControlPlaneApi(
+      Registry registry,
+      AccountService accounts,
+      ApiConfig config,
+      PageTokenCodec pageTokens,
+      MeterRegistry meters,
+      Clock clock,
+      IdSource ids) {
+    List<WireModel> models = List.of(WireModel.load(IotRoutes.SERVICE));
+    List<Route> routes = new ArrayList<>(IotRoutes.of(registry, config.endpoints(), new PageTokens(pageTokens)));
+    Set<String> signingNames = Set.copyOf(models.stream().flatMap(m -> m.signingNames().stream()).toList());
+    ObjectMapper mapper = WireJson.mapper();
+    this.dispatcher =
+        new Dispatcher(
+            new SigV4Verifier(accounts::activeCredential, clock, ALLOWED_CLOCK_SKEW, signingNames, true),
+            new Router(models, routes),
+            new RequestDecoder(mapper),
+            mapper,
+            new ApiMetrics(meters),
+            ids,
+            config.maxRequestBytes());
+  }
+
+  /** Routes every remaining path of the listener to the API pipeline. */
+  public void configure(JavalinConfig javalin) {
+    for (HandlerType method : METHODS) {
+      javalin.routes.addHttpHandler(method, "/", dispatcher);
+      javalin.routes.addHttpHandler(method, "/<path>", dispatcher);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.lamplighter.api.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamplighter.core.error.ErrorCode;
+import dev.lamplighter.core.error.ServiceException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A failure as AWS SDKs parse it: the HTTP status, the {@code x-amzn-ErrorType} header naming
+ * the modeled exception, and a JSON body with {@code message} and any extra members of that
+ * exception. This is the one place where error codes become HTTP.
+ *
+ * @param status the HTTP status of the code
+ * @param errorType the value of {@code x-amzn-ErrorType}
+ * @param body the JSON body
+ */
+public record ErrorResponse(int status, String errorType, byte[] body) {
+  public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
+
+  /** The response for a failure the caller is told about. */
+  public static ErrorResponse of(ServiceException failure, ObjectMapper mapper) {
+    ErrorCode code = failure.code();
+    ObjectNode body = mapper.createObjectNode();
+    body.put("message", failure.getMessage());
+    failure.details().forEach(body::put);
+    try {
+      return new ErrorResponse(code.httpStatus(), code.awsType(), mapper.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an object node of strings always serializes", e);
+    }
+  }
+
+  /** The response for an unexpected failure: no internals leak, only the request id. */
+  public static ErrorResponse internal(String requestId, ObjectMapper mapper) {
+    return of(
+        ErrorCode.INTERNAL_FAILURE.exception(
+            "An internal failure occurred; the server log has the details of request "
+                + requestId
+                + "."),
+        mapper);
+  }
+
+  @Override
+  public String toString() {
+    return status + " " + errorType + " " + new String(body, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.lamplighter.server;
+
+import dev.lamplighter.api.ApiConfig;
+import dev.lamplighter.api.ControlPlaneApi;
+import dev.lamplighter.core.config.Settings;
+import dev.lamplighter.core.page.PageTokenCodec;
+import dev.lamplighter.core.random.IdSource;
+import dev.lamplighter.security.NewAccessKey;
+import dev.lamplighter.security.RootAccount;
+import dev.lamplighter.server.config.ServerSettings;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server. Start-up order: data directory, master key, store (with migrations), root
+ * account, then the control-plane listener; {@code /health} answers only once all of that is
+ * done. {@link #close()} stops accepting requests, lets those in flight finish within the
+ * shutdown timeout, then closes the store.
+ */
+public final class LamplighterServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LamplighterServer.class);
+
+  private final Backend backend;
+  private final Javalin http;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private LamplighterServer(Backend backend, Javalin http) {
+    this.backend = backend;
+    this.http = http;
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @param onRootKeyGenerated told about the root access key when this start generated it, so
+   *     the operator sees its secret once
+   */
+  public static LamplighterServer start(
+      Settings settings, Clock clock, IdSource ids, Consumer<NewAccessKey> onRootKeyGenerated) {
+    long started = System.nanoTime();
+    Backend backend = Backend.open(settings, clock, ids);
+    try {
+      Optional<NewAccessKey> generated =
+          RootAccount.ensure(backend.security().accounts(), backend.securityConfig());
+      generated.ifPresent(onRootKeyGenerated);
+
+      PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      bindJvmMetrics(meters);
+      ControlPlaneApi api =
+          new ControlPlaneApi(
+              backend.registry(),
+              backend.security().accounts(),
+              ApiConfig.from(settings),
+              new PageTokenCodec(backend.masterKey().derive("page-tokens")),
+              meters,
+              clock,
+              ids);
+      Duration shutdownTimeout = settings.get(ServerSettings.SHUTDOWN_TIMEOUT);
+      Javalin http =
+          Javalin.create(
+              config -> {
+                config.startup.showJavalinBanner = false;
+                config.startup.showOldJavalinVersionWarning = false;
+                config.jetty.host = settings.get(ServerSettings.BIND);
+                config.jetty.port = settings.get(ServerSettings.API_PORT);
+                config.jetty.modifyServer(
+                    server -> {
+                      server.setStopTimeout(shutdownTimeout.toMillis());
+                      server.insertHandler(new GracefulHandler());
+                    });
+                config.routes.get(
+                    "/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
+                config.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+                api.configure(config);
+              });
+      http.start();
+      LamplighterServer server = new LamplighterServer(backend, http);
+      LOG.info(
+          "Lamplighter API listening on http://{}:{} (data dir {}, ready in {} ms)",
+          settings.get(ServerSettings.BIND),
+          server.apiPort(),
+          backend.dataDir(),
+          Duration.ofNanos(System.nanoTime() - started).toMillis());
+      return server;
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+  }
+
+  private static void bindJvmMetrics(PrometheusMeterRegistry meters) {
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new UptimeMetrics().bindTo(meters);
+    new JvmGcMetrics().bindTo(meters);
+  }
+
+  /** The port the control-plane API listens on (the real one when 0 was configured). */
+  public int apiPort() {
+    return http.port();
+  }
+
+  public Backend backend() {
+    return backend;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("Stopping: finishing requests in flight");
+    http.stop();
+    backend.close();
+    LOG.info("Stopped");
+  }
+}

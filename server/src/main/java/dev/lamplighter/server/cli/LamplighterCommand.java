@@ -1,0 +1,30 @@
+package dev.lamplighter.server.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "lamplighter",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Self-hosted IoT device management that speaks the AWS IoT APIs.",
+    subcommands = {ServerCommand.class, AccountsCommand.class},
+    footer = {
+      "",
+      "Examples:",
+      "  1. Start the server with its embedded defaults (SQLite under ./data, API on port 8080):",
+      "       lamplighter server",
+      "  2. List the accounts of the data directory:",
+      "       lamplighter accounts list",
+      "  3. Show every setting of the server:",
+      "       lamplighter server --help"
+    })
+final class LamplighterCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
