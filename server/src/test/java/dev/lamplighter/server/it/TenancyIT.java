@@ -1,0 +1,103 @@
+package dev.lamplighter.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lamplighter.core.tenancy.AccountId;
+import dev.lamplighter.security.AccountService;
+import dev.lamplighter.security.NewAccessKey;
+import dev.lamplighter.security.Status;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.IotException;
+import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.iot.model.ThingAttribute;
+
+/** Accounts and regions never see each other's resources. */
+class TenancyIT {
+  private static TestServer server;
+  private static IotClient root;
+  private static IotClient other;
+  private static NewAccessKey otherKey;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+    root = server.iot();
+    AccountService accounts = server.server().backend().security().accounts();
+    accounts.createAccount("other", AccountId.of("444455556666"));
+    otherKey = accounts.createAccessKey(AccountId.of("444455556666"));
+    other = server.iot(otherKey.key().accessKeyId(), otherKey.secretAccessKey(), TestServer.REGION);
+  }
+
+  @AfterAll
+  static void stop() {
+    root.close();
+    other.close();
+    server.close();
+  }
+
+  @Test
+  void accountsCannotSeeEachOthersThings_andMayUseTheSameNames() {
+    root.createThing(b -> b.thingName("shared-name").attributePayload(a -> a.attributes(java.util.Map.of("owner", "root"))));
+
+    assertThatThrownBy(() -> other.describeThing(b -> b.thingName("shared-name")))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThat(other.listThings().things()).extracting(ThingAttribute::thingName).doesNotContain("shared-name");
+
+    other.createThing(b -> b.thingName("shared-name"));
+    assertThat(other.describeThing(b -> b.thingName("shared-name")).thingArn())
+        .isEqualTo("arn:aws:iot:eu-west-1:444455556666:thing/shared-name");
+    assertThat(root.describeThing(b -> b.thingName("shared-name")).attributes()).containsEntry("owner", "root");
+  }
+
+  @Test
+  void regionsOfOneAccountAreSeparate() {
+    root.createThing(b -> b.thingName("regional"));
+
+    try (IotClient elsewhere = server.iot(TestServer.ROOT_KEY, TestServer.ROOT_SECRET, Region.US_EAST_1)) {
+      assertThatThrownBy(() -> elsewhere.describeThing(b -> b.thingName("regional")))
+          .isInstanceOf(ResourceNotFoundException.class);
+    }
+  }
+
+  @Test
+  void thingTypeOfAnotherAccount_cannotBeTaggedOrUsed() {
+    String arn = root.createThingType(b -> b.thingTypeName("RootOnly")).thingTypeArn();
+
+    assertThatThrownBy(() -> other.tagResource(b -> b.resourceArn(arn).tags(t -> t.key("k").value("v"))))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> other.createThing(b -> b.thingName("x").thingTypeName("RootOnly")))
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void disabledAccessKey_isRefusedWithinTheCacheTime() {
+    AccountService accounts = server.server().backend().security().accounts();
+    NewAccessKey spare = accounts.createAccessKey(AccountId.of("444455556666"));
+    try (IotClient client =
+        server.iotWithoutRetries(spare.key().accessKeyId(), spare.secretAccessKey())) {
+      client.listThings();
+
+      accounts.disableAccessKey(spare.key().accessKeyId());
+
+      assertThat(accounts.listAccessKeys(AccountId.of("444455556666")))
+          .filteredOn(k -> k.accessKeyId().equals(spare.key().accessKeyId()))
+          .singleElement()
+          .satisfies(k -> assertThat(k.status()).isEqualTo(Status.DISABLED));
+      server.clock.advance(Duration.ofSeconds(6));
+      try {
+        assertThatThrownBy(client::listThings)
+            .isInstanceOfSatisfying(
+                IotException.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
+      } finally {
+        server.clock.reset();
+      }
+    }
+  }
+}
