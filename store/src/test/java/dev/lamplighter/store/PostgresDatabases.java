@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Fresh databases on the shared embedded PostgreSQL server. */
-final class PostgresDatabases {
+public final class PostgresDatabases {
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   private PostgresDatabases() {}
@@ -20,7 +20,7 @@ final class PostgresDatabases {
    *
    * @return the new database's JDBC URL
    */
-  static String create() {
+  public static String create() {
     EmbeddedPostgres server = EmbeddedPostgres.shared();
     String name = "lamplighter_test_" + COUNTER.incrementAndGet();
     try (Connection admin = DriverManager.getConnection(server.jdbcUrl("postgres"));

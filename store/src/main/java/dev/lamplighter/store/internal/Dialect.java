@@ -17,6 +17,12 @@ interface Dialect {
     return "classpath:db/migration/" + name();
   }
 
+  /**
+   * What follows a table alias in FROM to make the query use {@code index}, or "" when the
+   * dialect's planner can be trusted to pick it.
+   */
+  String useIndex(String index);
+
   /** Whether {@code e} reports a violated primary key or unique index. */
   boolean isUniqueViolation(SQLException e);
 

@@ -38,6 +38,10 @@ final class Jdbc {
     this.source = source;
   }
 
+  Dialect dialect() {
+    return source.dialect();
+  }
+
   /**
    * Reads.
    *

@@ -39,7 +39,7 @@ final class JdbcThingRepository implements ThingRepository {
           + " VALUES (?, ?, ?, ?, ?)";
   private static final String DELETE_ATTRIBUTES =
       "DELETE FROM thing_attributes WHERE account_id = ? AND region = ? AND thing_name = ?";
-  private static final String EXISTS_WITH_TYPE =
+  static final String EXISTS_WITH_TYPE =
       "SELECT 1 FROM things WHERE account_id = ? AND region = ? AND type_name = ? LIMIT 1";
 
   private final Jdbc jdbc;
@@ -141,7 +141,7 @@ final class JdbcThingRepository implements ThingRepository {
 
   @Override
   public List<Thing> list(Scope scope, ThingQuery query, String afterName, int limit) {
-    ThingListQuery sql = ThingListQuery.of(scope, query, afterName, limit);
+    ThingListQuery sql = ThingListQuery.of(jdbc.dialect(), scope, query, afterName, limit);
     return jdbc.read(
         "Things",
         connection ->

@@ -36,6 +36,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String useIndex(String index) {
+    return "";
+  }
+
+  @Override
   public boolean isUniqueViolation(SQLException e) {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
   }

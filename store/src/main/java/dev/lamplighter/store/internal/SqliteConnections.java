@@ -56,9 +56,11 @@ final class SqliteConnections implements ConnectionSource {
     Connection writer = null;
     HikariDataSource readers = null;
     try {
-      writer = writerSource.getConnection();
-      requireWal(writer, file);
-      Migrations.run(writerSource, SqliteDialect.INSTANCE);
+      try (SqliteOpenLock opening = SqliteOpenLock.acquire(file)) {
+        writer = writerSource.getConnection();
+        requireWal(writer, file);
+        Migrations.run(writerSource, SqliteDialect.INSTANCE);
+      }
 
       SQLiteDataSource readerSource = new SQLiteDataSource(baseConfig(config.sync()));
       readerSource.setUrl(url);

@@ -25,7 +25,8 @@ record ThingListQuery(String sql, List<Object> params) {
       "t.name, t.thing_id, t.type_name, t.attributes, t.version, t.billing_group_name,"
           + " t.created_at, t.modified_at";
 
-  static ThingListQuery of(Scope scope, ThingQuery query, String afterName, int limit) {
+  static ThingListQuery of(
+      Dialect dialect, Scope scope, ThingQuery query, String afterName, int limit) {
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
     String nameColumn;
@@ -36,7 +37,9 @@ record ThingListQuery(String sql, List<Object> params) {
       sql.append(" FROM things t WHERE t.account_id = ? AND t.region = ?");
     } else {
       nameColumn = "a.thing_name";
-      sql.append(" FROM thing_attributes a JOIN things t")
+      sql.append(" FROM thing_attributes a")
+          .append(dialect.useIndex("thing_attributes_by_value"))
+          .append(" JOIN things t")
           .append(" ON t.account_id = a.account_id AND t.region = a.region")
           .append(" AND t.name = a.thing_name")
           .append(" WHERE a.account_id = ? AND a.region = ? AND a.attr_name = ?");
