@@ -14,7 +14,8 @@ import java.time.Clock;
  * <p>Durability: when {@link Transactions#inTransaction} returns, the write and its change log
  * entries are committed and survive a crash of the process (on SQLite with {@link SyncMode#FULL},
  * also a power loss). Threading: every object handed out is safe for concurrent use; a transaction
- * belongs to the thread that started it.
+ * belongs to the thread that started it. On SQLite write transactions take turns, so work inside
+ * one must not wait for a write on another thread.
  *
  * <p>SQLite: the database file is created readable by its owner only. Several processes may open
  * the same file (an admin command beside a running server); their writers take turns.

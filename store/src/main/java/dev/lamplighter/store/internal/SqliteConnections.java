@@ -54,32 +54,22 @@ final class SqliteConnections implements ConnectionSource {
     writerSource.setUrl(url);
 
     Connection writer = null;
-    HikariDataSource readers = null;
+    HikariDataSource readers;
+    SqliteOpenLock opening = SqliteOpenLock.acquire(file);
     try {
-      try (SqliteOpenLock opening = SqliteOpenLock.acquire(file)) {
-        writer = writerSource.getConnection();
-        requireWal(writer, file);
-        Migrations.run(writerSource, SqliteDialect.INSTANCE);
-      }
-
-      SQLiteDataSource readerSource = new SQLiteDataSource(baseConfig(config.sync()));
-      readerSource.setUrl(url);
-      HikariConfig pool = new HikariConfig();
-      pool.setDataSource(readerSource);
-      pool.setPoolName("lamplighter-sqlite-read");
-      pool.setMaximumPoolSize(config.poolSize());
-      pool.setMinimumIdle(1);
-      pool.setAutoCommit(true);
-      // Reads only: a repository bug that writes outside a transaction fails instead of racing
-      // the writer.
-      pool.setConnectionInitSql("PRAGMA query_only = ON");
-      readers = new HikariDataSource(pool);
+      writer = writerSource.getConnection();
+      requireWal(writer, file);
+      Migrations.run(writerSource, SqliteDialect.INSTANCE);
+      opening.close();
+      readers = openReaders(url, config);
     } catch (SQLException e) {
       closeQuietly(writer);
       throw new StoreException("cannot open the SQLite store " + file, e);
     } catch (RuntimeException e) {
       closeQuietly(writer);
       throw e;
+    } finally {
+      opening.close();
     }
     LOG.info(
         "Opened SQLite store [{}] (WAL, synchronous={}, {} read connections)",
@@ -87,6 +77,21 @@ final class SqliteConnections implements ConnectionSource {
         config.sync().name().toLowerCase(Locale.ROOT),
         config.poolSize());
     return new SqliteConnections(file, writer, readers);
+  }
+
+  private static HikariDataSource openReaders(String url, StoreConfig config) {
+    SQLiteDataSource readerSource = new SQLiteDataSource(baseConfig(config.sync()));
+    readerSource.setUrl(url);
+    HikariConfig pool = new HikariConfig();
+    pool.setDataSource(readerSource);
+    pool.setPoolName("lamplighter-sqlite-read");
+    pool.setMaximumPoolSize(config.poolSize());
+    pool.setMinimumIdle(1);
+    pool.setAutoCommit(true);
+    // Reads only: a repository bug that writes outside a transaction fails instead of racing the
+    // writer.
+    pool.setConnectionInitSql("PRAGMA query_only = ON");
+    return new HikariDataSource(pool);
   }
 
   private static SQLiteConfig baseConfig(SyncMode sync) {

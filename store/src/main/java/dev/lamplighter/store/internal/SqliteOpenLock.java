@@ -28,6 +28,7 @@ final class SqliteOpenLock implements AutoCloseable {
   private final ReentrantLock local;
   private final FileChannel channel;
   private final FileLock lock;
+  private boolean released;
 
   private SqliteOpenLock(ReentrantLock local, FileChannel channel, FileLock lock) {
     this.local = local;
@@ -59,8 +60,13 @@ final class SqliteOpenLock implements AutoCloseable {
     }
   }
 
+  /** Releases the lock; later calls do nothing. */
   @Override
   public void close() {
+    if (released) {
+      return;
+    }
+    released = true;
     try {
       lock.release();
     } catch (IOException e) {
