@@ -7,6 +7,7 @@ import dev.lamplighter.registry.Thing;
 import dev.lamplighter.registry.ThingQuery;
 import dev.lamplighter.registry.spi.ThingRepository;
 import dev.lamplighter.testkit.MutableClock;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,7 +63,7 @@ abstract class ContractSupport {
   protected Thing thing(String name, String typeName, Map<String, String> attributes) {
     return new Thing(
         name,
-        UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+        UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString(),
         typeName,
         attributes,
         1,
