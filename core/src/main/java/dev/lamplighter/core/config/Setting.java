@@ -41,6 +41,31 @@ public final class Setting<T> {
     return new Setting<>(key, help, Integer.toString(defaultPort), Setting::parsePort, false);
   }
 
+  /** A whole number between {@code min} and {@code max}, both included. */
+  public static Setting<Integer> integer(
+      String key, int defaultValue, int min, int max, String help) {
+    if (defaultValue < min || defaultValue > max) {
+      throw new IllegalArgumentException("the default of " + key + " is out of its range");
+    }
+    return new Setting<>(
+        key,
+        help,
+        Integer.toString(defaultValue),
+        text -> {
+          int value;
+          try {
+            value = Integer.parseInt(text.trim());
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number");
+          }
+          if (value < min || value > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max);
+          }
+          return value;
+        },
+        false);
+  }
+
   public static Setting<String> text(String key, String defaultValue, String help) {
     return new Setting<>(key, help, defaultValue, Setting::parseText, false);
   }

@@ -16,6 +16,30 @@ class SettingsTest {
   private static final List<Setting<?>> KNOWN = List.of(API_PORT, DELAY, SECRET);
 
   @Test
+  void integer_outsideItsRange_stopsStartUp_namingTheRange() {
+    Setting<Integer> pool = Setting.integer("pool-size", 8, 1, 64, "pool");
+
+    assertThat(Settings.resolve(List.of(pool), Map.of(), Map.of(), Map.of(), "f").get(pool))
+        .isEqualTo(8);
+    assertThat(
+            Settings.resolve(List.of(pool), Map.of("pool-size", "12"), Map.of(), Map.of(), "f")
+                .get(pool))
+        .isEqualTo(12);
+    assertThatThrownBy(
+            () ->
+                Settings.resolve(List.of(pool), Map.of("pool-size", "0"), Map.of(), Map.of(), "f"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--pool-size")
+        .hasMessageContaining("between 1 and 64");
+    assertThatThrownBy(
+            () ->
+                Settings.resolve(
+                    List.of(pool), Map.of("pool-size", "many"), Map.of(), Map.of(), "f"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("not a whole number");
+  }
+
+  @Test
   void defaults_applyWhenNothingIsSet() {
     Settings settings = Settings.resolve(KNOWN, Map.of(), Map.of(), Map.of(), "file");
 

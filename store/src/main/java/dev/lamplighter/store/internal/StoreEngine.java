@@ -1,0 +1,69 @@
+package dev.lamplighter.store.internal;
+
+import dev.lamplighter.core.event.ChangeLog;
+import dev.lamplighter.core.tx.Transactions;
+import dev.lamplighter.registry.spi.RegistryPorts;
+import dev.lamplighter.security.spi.SecurityPorts;
+import dev.lamplighter.store.StoreConfig;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Wires one store: the dialect's connections (opened and migrated), the transactions, the change
+ * log and every repository. {@link dev.lamplighter.store.Store} is its public face.
+ */
+public final class StoreEngine implements AutoCloseable {
+  private final ConnectionSource source;
+  private final JdbcTransactions transactions;
+  private final JdbcChangeLog changeLog;
+  private final RegistryPorts registryPorts;
+  private final SecurityPorts securityPorts;
+
+  private StoreEngine(ConnectionSource source, Clock clock) {
+    this.source = source;
+    this.transactions = new JdbcTransactions(source, new ChangeLogWriter(source.dialect(), clock));
+    Jdbc jdbc = new Jdbc(transactions, source);
+    this.changeLog = new JdbcChangeLog(transactions, jdbc);
+    this.registryPorts =
+        new RegistryPorts(
+            transactions,
+            changeLog,
+            new JdbcThingRepository(jdbc),
+            new JdbcThingTypeRepository(jdbc),
+            new JdbcTagRepository(jdbc));
+    this.securityPorts = new SecurityPorts(transactions, new JdbcAccountRepository(jdbc));
+  }
+
+  public static StoreEngine open(StoreConfig config, Clock clock) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(clock, "clock");
+    ConnectionSource source =
+        config.isPostgres() ? PostgresConnections.open(config) : SqliteConnections.open(config);
+    return new StoreEngine(source, clock);
+  }
+
+  public Transactions transactions() {
+    return transactions;
+  }
+
+  public ChangeLog changeLog() {
+    return changeLog;
+  }
+
+  public RegistryPorts registryPorts() {
+    return registryPorts;
+  }
+
+  public SecurityPorts securityPorts() {
+    return securityPorts;
+  }
+
+  public String dialectName() {
+    return source.dialect().name();
+  }
+
+  @Override
+  public void close() {
+    source.close();
+  }
+}
