@@ -8,7 +8,6 @@ import dev.lamplighter.api.http.Route;
 import dev.lamplighter.api.http.Router;
 import dev.lamplighter.api.iot.IotRoutes;
 import dev.lamplighter.api.sigv4.SigV4Verifier;
-import dev.lamplighter.api.wire.RequestDecoder;
 import dev.lamplighter.api.wire.WireJson;
 import dev.lamplighter.api.wire.WireModel;
 import dev.lamplighter.core.page.PageTokenCodec;
@@ -52,14 +51,16 @@ public final class ControlPlaneApi {
       Clock clock,
       IdSource ids) {
     List<WireModel> models = List.of(WireModel.load(IotRoutes.SERVICE));
-    List<Route> routes = new ArrayList<>(IotRoutes.of(registry, config.endpoints(), new PageTokens(pageTokens)));
-    Set<String> signingNames = Set.copyOf(models.stream().flatMap(m -> m.signingNames().stream()).toList());
+    List<Route> routes =
+        new ArrayList<>(IotRoutes.of(registry, config.endpoints(), new PageTokens(pageTokens)));
+    Set<String> signingNames =
+        Set.copyOf(models.stream().flatMap(m -> m.signingNames().stream()).toList());
     ObjectMapper mapper = WireJson.mapper();
     this.dispatcher =
         new Dispatcher(
-            new SigV4Verifier(accounts::activeCredential, clock, ALLOWED_CLOCK_SKEW, signingNames, true),
+            new SigV4Verifier(
+                accounts::activeCredential, clock, ALLOWED_CLOCK_SKEW, signingNames, true),
             new Router(models, routes),
-            new RequestDecoder(mapper),
             mapper,
             new ApiMetrics(meters),
             ids,

@@ -23,7 +23,8 @@ public record Endpoints(Map<String, String> addressesByType) {
   public static final Setting<String> JOBS_HOST =
       Setting.text("jobs-endpoint-host", null, "Host name for iot:Jobs");
   public static final Setting<String> CREDENTIAL_PROVIDER_HOST =
-      Setting.text("credential-provider-endpoint-host", null, "Host name for iot:CredentialProvider");
+      Setting.text(
+          "credential-provider-endpoint-host", null, "Host name for iot:CredentialProvider");
 
   /** The type AWS assumes when DescribeEndpoint names none (the legacy data endpoint). */
   public static final String DEFAULT_TYPE = "iot:Data";
@@ -41,10 +42,14 @@ public record Endpoints(Map<String, String> addressesByType) {
     String data = settings.find(DATA_HOST).orElse(host);
     return new Endpoints(
         Map.of(
-            "iot:data-ats", data,
-            "iot:data", data,
-            "iot:jobs", settings.find(JOBS_HOST).orElse(host),
-            "iot:credentialprovider", settings.find(CREDENTIAL_PROVIDER_HOST).orElse(host)));
+            "iot:data-ats",
+            data,
+            "iot:data",
+            data,
+            "iot:jobs",
+            settings.find(JOBS_HOST).orElse(host),
+            "iot:credentialprovider",
+            settings.find(CREDENTIAL_PROVIDER_HOST).orElse(host)));
   }
 
   /** The address for an endpoint type, matched without regard to case as AWS does. */

@@ -25,13 +25,18 @@ public final class Backend implements AutoCloseable {
   private final SecurityConfig securityConfig;
 
   private Backend(Settings settings, Clock clock, IdSource ids) {
-    this.dataDir = DataDirectory.prepare(settings.get(dev.lamplighter.server.config.ServerSettings.DATA_DIR));
+    this.dataDir =
+        DataDirectory.prepare(settings.get(dev.lamplighter.server.config.ServerSettings.DATA_DIR));
     this.securityConfig = SecurityConfig.from(settings);
     this.masterKey =
-        securityConfig.masterKey().map(MasterKey::fromBase64).orElseGet(() -> MasterKey.loadOrCreate(dataDir));
+        securityConfig
+            .masterKey()
+            .map(MasterKey::fromBase64)
+            .orElseGet(() -> MasterKey.loadOrCreate(dataDir));
     this.store = Store.open(StoreConfig.from(settings, dataDir), clock);
     this.security = Security.create(store.securityPorts(), masterKey, clock, ids);
-    this.registry = Registry.create(store.registryPorts(), clock, ids, RegistryConfig.from(settings));
+    this.registry =
+        Registry.create(store.registryPorts(), clock, ids, RegistryConfig.from(settings));
   }
 
   /** Opens the data directory and the store, running migrations if needed. */

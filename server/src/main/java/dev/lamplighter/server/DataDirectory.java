@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The data directory: created with mode 0700, and tightened to 0700 when it was made by hand
- * with wider permissions, because it holds the database and the master key.
+ * The data directory: created with mode 0700, and tightened to 0700 when it was made by hand with
+ * wider permissions, because it holds the database and the master key.
  */
 public final class DataDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running server. Start-up order: data directory, master key, store (with migrations), root
- * account, then the control-plane listener; {@code /health} answers only once all of that is
- * done. {@link #close()} stops accepting requests, lets those in flight finish within the
- * shutdown timeout, then closes the store.
+ * account, then the control-plane listener; {@code /health} answers only once all of that is done.
+ * {@link #close()} stops accepting requests, lets those in flight finish within the shutdown
+ * timeout, then closes the store.
  */
 public final class LamplighterServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LamplighterServer.class);
@@ -46,8 +46,8 @@ public final class LamplighterServer implements AutoCloseable {
   /**
    * Starts a server.
    *
-   * @param onRootKeyGenerated told about the root access key when this start generated it, so
-   *     the operator sees its secret once
+   * @param onRootKeyGenerated told about the root access key when this start generated it, so the
+   *     operator sees its secret once
    */
   public static LamplighterServer start(
       Settings settings, Clock clock, IdSource ids, Consumer<NewAccessKey> onRootKeyGenerated) {
@@ -83,10 +83,13 @@ public final class LamplighterServer implements AutoCloseable {
                       server.insertHandler(new GracefulHandler());
                     });
                 config.routes.get(
-                    "/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
+                    "/health",
+                    ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
                 config.routes.get(
                     "/metrics",
-                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+                    ctx ->
+                        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(meters.scrape()));
                 api.configure(config);
               });
       http.start();

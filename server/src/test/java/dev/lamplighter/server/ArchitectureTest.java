@@ -88,8 +88,12 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "com.fasterxml.jackson..", "java.sql..", "io.javalin..", ROOT + ".store..",
-            ROOT + ".api..", ROOT + ".server..")
+            "com.fasterxml.jackson..",
+            "java.sql..",
+            "io.javalin..",
+            ROOT + ".store..",
+            ROOT + ".api..",
+            ROOT + ".server..")
         .check(classes);
   }
 

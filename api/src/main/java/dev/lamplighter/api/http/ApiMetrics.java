@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Request metrics: a latency histogram per operation and HTTP status, exported as {@code
- * lamplighter_api_requests_seconds}. Timers are cached because building one per request would
- * cost more than the measurement.
+ * lamplighter_api_requests_seconds}. Timers are cached because building one per request would cost
+ * more than the measurement.
  */
 public final class ApiMetrics {
   static final String UNKNOWN_OPERATION = "unknown";

@@ -14,8 +14,7 @@ import dev.lamplighter.core.tenancy.Scope;
  * @param caller who signed the request
  * @param input the operation's input, validated against the wire model and named by member
  */
-public record Call(
-    String operation, VerifiedCaller caller, ObjectNode input, ObjectMapper mapper) {
+public record Call(String operation, VerifiedCaller caller, ObjectNode input, ObjectMapper mapper) {
 
   /** The (account, region) the call acts in. */
   public Scope scope() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamplighter.api.sigv4.SigV4Verifier;
 import dev.lamplighter.api.sigv4.SignedRequest;
 import dev.lamplighter.api.sigv4.VerifiedCaller;
-import dev.lamplighter.api.wire.RequestDecoder;
 import dev.lamplighter.core.error.ErrorCode;
 import dev.lamplighter.core.error.ServiceException;
 import dev.lamplighter.core.random.IdSource;
@@ -27,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>In order: read the body within the size limit; verify the SigV4 signature (which also names
  * the caller's account, region and signing service); find the operation by service, method and
  * path; decode and validate the input against the wire model; call the operation's handler; write
- * its output as JSON. Any failure becomes the AWS error shape; an unexpected one is logged with
- * the request id and answered as InternalFailureException, and the server goes on serving.
+ * its output as JSON. Any failure becomes the AWS error shape; an unexpected one is logged with the
+ * request id and answered as InternalFailureException, and the server goes on serving.
  */
 public final class Dispatcher implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -38,7 +37,6 @@ public final class Dispatcher implements Handler {
 
   private final SigV4Verifier verifier;
   private final Router router;
-  private final RequestDecoder decoder;
   private final ObjectMapper mapper;
   private final ApiMetrics metrics;
   private final IdSource ids;
@@ -47,14 +45,12 @@ public final class Dispatcher implements Handler {
   public Dispatcher(
       SigV4Verifier verifier,
       Router router,
-      RequestDecoder decoder,
       ObjectMapper mapper,
       ApiMetrics metrics,
       IdSource ids,
       int maxBodyBytes) {
     this.verifier = verifier;
     this.router = router;
-    this.decoder = decoder;
     this.mapper = mapper;
     this.metrics = metrics;
     this.ids = ids;
@@ -70,7 +66,8 @@ public final class Dispatcher implements Handler {
     int status;
     try {
       byte[] body =
-          RequestBody.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), maxBodyBytes);
+          RequestBody.read(
+              ctx.req().getInputStream(), ctx.req().getContentLengthLong(), maxBodyBytes);
       SignedRequest signed =
           new SignedRequest(
               ctx.method().name(),
@@ -80,12 +77,16 @@ public final class Dispatcher implements Handler {
               body);
       VerifiedCaller caller = authenticate(signed, requestId);
       Router.Match match =
-          router.find(caller.service(), signed.method(), signed.rawPath(), ctx.header("X-Amz-Target"));
+          router.find(
+              caller.service(), signed.method(), signed.rawPath(), ctx.header("X-Amz-Target"));
       operation = match.operation().name();
       ObjectNode input =
-          decoder.decode(match.operation(), match.labels(), ctx.queryParamMap(), signed.headers(), body);
+          match
+              .decoder()
+              .decode(
+                  match.operation(), match.labels(), ctx.queryParamMap(), signed.headers(), body);
       Object output = match.route().handler().handle(new Call(operation, caller, input, mapper));
-      status = match.operation().successCode();
+      status = match.operation().responseCode().orElse(200);
       ctx.status(status).contentType("application/json");
       ctx.result(output == null ? EMPTY_OBJECT : mapper.writeValueAsBytes(output));
     } catch (ServiceException failure) {

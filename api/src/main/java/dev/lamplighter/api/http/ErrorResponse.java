@@ -8,9 +8,9 @@ import dev.lamplighter.core.error.ServiceException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A failure as AWS SDKs parse it: the HTTP status, the {@code x-amzn-ErrorType} header naming
- * the modeled exception, and a JSON body with {@code message} and any extra members of that
- * exception. This is the one place where error codes become HTTP.
+ * A failure as AWS SDKs parse it: the HTTP status, the {@code x-amzn-ErrorType} header naming the
+ * modeled exception, and a JSON body with {@code message} and any extra members of that exception.
+ * This is the one place where error codes become HTTP.
  *
  * @param status the HTTP status of the code
  * @param errorType the value of {@code x-amzn-ErrorType}

@@ -1,8 +1,8 @@
 package dev.lamplighter.api.http;
 
 /**
- * The handler of one AWS operation: it maps the call to one service method and the result to
- * the operation's wire output. It holds no business rule.
+ * The handler of one AWS operation: it maps the call to one service method and the result to the
+ * operation's wire output. It holds no business rule.
  */
 @FunctionalInterface
 public interface Operation {

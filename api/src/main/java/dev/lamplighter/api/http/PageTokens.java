@@ -5,9 +5,9 @@ import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.core.page.PageTokenCodec;
 
 /**
- * Converts between AWS {@code nextToken}/{@code maxResults} and domain cursors. A token is bound
- * to the operation, the caller's scope and the listing's filters, so it cannot be replayed
- * against another listing.
+ * Converts between AWS {@code nextToken}/{@code maxResults} and domain cursors. A token is bound to
+ * the operation, the caller's scope and the listing's filters, so it cannot be replayed against
+ * another listing.
  */
 public final class PageTokens {
   private final PageTokenCodec codec;
@@ -38,8 +38,7 @@ public final class PageTokens {
   }
 
   private static String binding(Call call, Object... filters) {
-    StringBuilder binding =
-        new StringBuilder(call.operation()).append('|').append(call.scope());
+    StringBuilder binding = new StringBuilder(call.operation()).append('|').append(call.scope());
     for (Object filter : filters) {
       binding.append('|').append(filter == null ? "\u0000" : filter.toString());
     }

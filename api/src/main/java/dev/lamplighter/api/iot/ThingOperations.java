@@ -95,8 +95,7 @@ final class ThingOperations {
       query.typeName(), query.attributeName(), query.attributeValue(), query.valuePrefix()
     };
     PageRequest page =
-        pages.request(
-            call, request.maxResults(), request.nextToken(), DEFAULT_PAGE_SIZE, filters);
+        pages.request(call, request.maxResults(), request.nextToken(), DEFAULT_PAGE_SIZE, filters);
     Page<Thing> result = things.list(call.scope(), query, page);
     return new ListThingsResponse(
         result.items().stream()

@@ -92,9 +92,7 @@ final class AccountsCommand implements Runnable {
     @Option(names = "--name", required = true, description = "A name for the account")
     String name;
 
-    @Option(
-        names = "--account-id",
-        description = "The 12-digit account id (default: a random one)")
+    @Option(names = "--account-id", description = "The 12-digit account id (default: a random one)")
     String accountId;
 
     @Override
@@ -127,8 +125,7 @@ final class AccountsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-12s  %-8s  %-20s  %s%n", "ACCOUNT", "STATUS", "CREATED", "NAME");
             for (Account a : accounts.listAccounts()) {
-              out.printf(
-                  "%-12s  %-8s  %-20s  %s%n", a.id(), a.status(), a.createdAt(), a.name());
+              out.printf("%-12s  %-8s  %-20s  %s%n", a.id(), a.status(), a.createdAt(), a.name());
             }
             out.flush();
             return 0;
@@ -175,7 +172,8 @@ final class AccountsCommand implements Runnable {
       return withAccounts(
           spec,
           accounts -> {
-            printKey(spec.commandLine().getOut(), accounts.createAccessKey(AccountId.of(accountId)));
+            printKey(
+                spec.commandLine().getOut(), accounts.createAccessKey(AccountId.of(accountId)));
             return 0;
           });
     }

@@ -47,8 +47,7 @@ final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Settings settings =
-        ConfigLoader.load(
-            SettingFlags.given(spec.commandLine().getParseResult()), System.getenv());
+        ConfigLoader.load(SettingFlags.given(spec.commandLine().getParseResult()), System.getenv());
     PrintWriter out = spec.commandLine().getOut();
     LamplighterServer server =
         LamplighterServer.start(

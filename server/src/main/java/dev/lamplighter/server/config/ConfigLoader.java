@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Resolves every module's settings once. All commands know all settings, so an environment
- * prepared for the server does not trip an admin command; each command only offers the flags it
- * uses.
+ * Resolves every module's settings once. All commands know all settings, so an environment prepared
+ * for the server does not trip an admin command; each command only offers the flags it uses.
  */
 public final class ConfigLoader {
   private ConfigLoader() {}

@@ -30,7 +30,8 @@ class AuthIT {
 
   @Test
   void wrongSecret_isInvalidSignature_403() {
-    try (IotClient iot = server.iotWithoutRetries(TestServer.ROOT_KEY, "wrong-secret-000000000000000000")) {
+    try (IotClient iot =
+        server.iotWithoutRetries(TestServer.ROOT_KEY, "wrong-secret-000000000000000000")) {
       assertThatThrownBy(iot::listThings)
           .isInstanceOfSatisfying(
               IotException.class,
@@ -44,13 +45,15 @@ class AuthIT {
 
   @Test
   void unknownAccessKey_isUnrecognizedClient_403() {
-    try (IotClient iot = server.iotWithoutRetries("AKIDUNKNOWN000000000", "whatever-secret-000000000000000")) {
+    try (IotClient iot =
+        server.iotWithoutRetries("AKIDUNKNOWN000000000", "whatever-secret-000000000000000")) {
       assertThatThrownBy(iot::listThings)
           .isInstanceOfSatisfying(
               IotException.class,
               e -> {
                 assertThat(e.statusCode()).isEqualTo(403);
-                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+                assertThat(e.awsErrorDetails().errorCode())
+                    .isEqualTo("UnrecognizedClientException");
               });
     }
   }
@@ -63,7 +66,8 @@ class AuthIT {
         raw.send("GET", "/things", null, TestServer.ROOT_KEY, TestServer.ROOT_SECRET, skewed);
 
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("InvalidSignatureException");
+    assertThat(response.headers().firstValue("x-amzn-ErrorType"))
+        .contains("InvalidSignatureException");
     assertThat(response.body()).contains("Signature expired");
   }
 

@@ -64,7 +64,8 @@ class BadInputIT {
                 iot.createThing(
                     b ->
                         b.thingName("lamp-bad-attr")
-                            .attributePayload(a -> a.attributes(java.util.Map.of("city", "Tor ino")))))
+                            .attributePayload(
+                                a -> a.attributes(java.util.Map.of("city", "Tor ino")))))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("attributePayload.attributes");
   }
@@ -81,10 +82,12 @@ class BadInputIT {
 
   @Test
   void malformedJson_isSerializationException_400_andCreatesNothing() {
-    HttpResponse<String> response = raw.send("POST", "/things/lamp-malformed", "{\"attributePayload\": ");
+    HttpResponse<String> response =
+        raw.send("POST", "/things/lamp-malformed", "{\"attributePayload\": ");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("SerializationException");
+    assertThat(response.headers().firstValue("x-amzn-ErrorType"))
+        .contains("SerializationException");
     assertThat(response.body()).contains("\"message\"");
     assertThatThrownBy(() -> iot.describeThing(b -> b.thingName("lamp-malformed")))
         .isInstanceOf(ResourceNotFoundException.class);
@@ -96,13 +99,15 @@ class BadInputIT {
         raw.send("POST", "/things/lamp-wrongtype", "{\"thingTypeName\": 42}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("SerializationException");
+    assertThat(response.headers().firstValue("x-amzn-ErrorType"))
+        .contains("SerializationException");
     assertThat(response.body()).contains("thingTypeName");
   }
 
   @Test
   void oversizedBody_isRequestEntityTooLarge_413() {
-    String huge = "{\"attributePayload\":{\"attributes\":{\"a\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}}}";
+    String huge =
+        "{\"attributePayload\":{\"attributes\":{\"a\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}}}";
 
     HttpResponse<String> response = raw.send("POST", "/things/lamp-huge", huge);
 
@@ -116,7 +121,8 @@ class BadInputIT {
     HttpResponse<String> response = raw.send("GET", "/no-such-thing-here", null);
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("UnknownOperationException");
+    assertThat(response.headers().firstValue("x-amzn-ErrorType"))
+        .contains("UnknownOperationException");
   }
 
   @Test
@@ -130,6 +136,7 @@ class BadInputIT {
   void everyResponse_carriesARequestId() {
     HttpResponse<String> response = raw.send("GET", "/things", null);
 
-    assertThat(response.headers().firstValue("x-amzn-RequestId")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+    assertThat(response.headers().firstValue("x-amzn-RequestId"))
+        .hasValueSatisfying(id -> assertThat(id).hasSize(36));
   }
 }

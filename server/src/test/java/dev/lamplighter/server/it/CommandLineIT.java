@@ -57,7 +57,9 @@ class CommandLineIT {
     ServerProcess server =
         ServerProcess.run(
             Map.of("LAMPLIGHTER_API_PROT", "9000"),
-            "server", "--data-dir", dir.resolve("d").toString());
+            "server",
+            "--data-dir",
+            dir.resolve("d").toString());
 
     assertThat(server.awaitExit()).isEqualTo(2);
     assertThat(server.output()).contains("LAMPLIGHTER_API_PROT");
@@ -70,7 +72,12 @@ class CommandLineIT {
 
     ServerProcess server =
         ServerProcess.run(
-            Map.of(), "server", "--config", config.toString(), "--data-dir", dir.resolve("d").toString());
+            Map.of(),
+            "server",
+            "--config",
+            config.toString(),
+            "--data-dir",
+            dir.resolve("d").toString());
 
     assertThat(server.awaitExit()).isEqualTo(2);
     assertThat(server.output()).contains("api-prot").contains(config.toString());
@@ -79,7 +86,8 @@ class CommandLineIT {
   @Test
   void badFlagValue_stopsStartUp_namingTheFlag() {
     ServerProcess server =
-        ServerProcess.run(Map.of(), "server", "--api-port", "70000", "--data-dir", dir.resolve("d").toString());
+        ServerProcess.run(
+            Map.of(), "server", "--api-port", "70000", "--data-dir", dir.resolve("d").toString());
 
     assertThat(server.awaitExit()).isEqualTo(2);
     assertThat(server.output()).contains("--api-port").contains("between 0 and 65535");
@@ -90,7 +98,8 @@ class CommandLineIT {
     Path config = dir.resolve("lamplighter.conf");
     Files.writeString(config, "# test\napi-port = 0\ndata-dir = " + dir.resolve("fromfile") + "\n");
 
-    try (ServerProcess server = ServerProcess.run(Map.of(), "server", "--config", config.toString())) {
+    try (ServerProcess server =
+        ServerProcess.run(Map.of(), "server", "--config", config.toString())) {
       assertThat(server.awaitPort()).isPositive();
       assertThat(Files.isDirectory(dir.resolve("fromfile"))).isTrue();
     }
@@ -100,11 +109,13 @@ class CommandLineIT {
   void firstStart_withoutRootCredentials_printsGeneratedKeyOnce() {
     Path data = dir.resolve("fresh");
     String first;
-    try (ServerProcess server = ServerProcess.runWithoutRoot("server", "--api-port", "0", "--data-dir", data.toString())) {
+    try (ServerProcess server =
+        ServerProcess.runWithoutRoot("server", "--api-port", "0", "--data-dir", data.toString())) {
       server.awaitPort();
       first = server.output();
     }
-    try (ServerProcess again = ServerProcess.runWithoutRoot("server", "--api-port", "0", "--data-dir", data.toString())) {
+    try (ServerProcess again =
+        ServerProcess.runWithoutRoot("server", "--api-port", "0", "--data-dir", data.toString())) {
       again.awaitPort();
       assertThat(again.output()).doesNotContain("AWS_SECRET_ACCESS_KEY");
     }
@@ -115,7 +126,16 @@ class CommandLineIT {
   void accountsCommands_createListAndDisable() {
     String data = dir.resolve("admin").toString();
     ServerProcess create =
-        ServerProcess.run(Map.of(), "accounts", "create", "--name", "turin", "--account-id", "777788889999", "--data-dir", data);
+        ServerProcess.run(
+            Map.of(),
+            "accounts",
+            "create",
+            "--name",
+            "turin",
+            "--account-id",
+            "777788889999",
+            "--data-dir",
+            data);
     assertThat(create.awaitExit()).isZero();
     Matcher key = Pattern.compile("access key id:\\s+(\\S+)").matcher(create.output());
     assertThat(key.find()).as(create.output()).isTrue();
@@ -125,13 +145,16 @@ class CommandLineIT {
     assertThat(list.awaitExit()).isZero();
     assertThat(list.output()).contains("777788889999").contains("turin").contains("ACTIVE");
 
-    ServerProcess disable = ServerProcess.run(Map.of(), "accounts", "disable-key", key.group(1), "--data-dir", data);
+    ServerProcess disable =
+        ServerProcess.run(Map.of(), "accounts", "disable-key", key.group(1), "--data-dir", data);
     assertThat(disable.awaitExit()).isZero();
-    ServerProcess keys = ServerProcess.run(Map.of(), "accounts", "list-keys", "777788889999", "--data-dir", data);
+    ServerProcess keys =
+        ServerProcess.run(Map.of(), "accounts", "list-keys", "777788889999", "--data-dir", data);
     assertThat(keys.awaitExit()).isZero();
     assertThat(keys.output()).contains(key.group(1)).contains("DISABLED");
 
-    ServerProcess unknown = ServerProcess.run(Map.of(), "accounts", "list-keys", "000000000000", "--data-dir", data);
+    ServerProcess unknown =
+        ServerProcess.run(Map.of(), "accounts", "list-keys", "000000000000", "--data-dir", data);
     assertThat(unknown.awaitExit()).isEqualTo(1);
     assertThat(unknown.output()).contains("000000000000");
   }

@@ -37,7 +37,8 @@ class EndpointAndOperationsIT {
         .isEqualTo("iot.example.net");
     assertThat(iot.describeEndpoint(b -> b.endpointType("iot:Jobs")).endpointAddress())
         .isEqualTo("jobs.example.net");
-    assertThat(iot.describeEndpoint(b -> b.endpointType("iot:CredentialProvider")).endpointAddress())
+    assertThat(
+            iot.describeEndpoint(b -> b.endpointType("iot:CredentialProvider")).endpointAddress())
         .isEqualTo("iot.example.net");
     assertThat(iot.describeEndpoint(b -> {}).endpointAddress()).isEqualTo("iot.example.net");
   }
@@ -58,8 +59,10 @@ class EndpointAndOperationsIT {
 
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())
-        .contains("lamplighter_api_requests_seconds_count{operation=\"CreateThing\",status=\"200\"}")
-        .contains("lamplighter_api_requests_seconds_count{operation=\"DescribeThing\",status=\"404\"}")
+        .contains(
+            "lamplighter_api_requests_seconds_count{operation=\"CreateThing\",status=\"200\"}")
+        .contains(
+            "lamplighter_api_requests_seconds_count{operation=\"DescribeThing\",status=\"404\"}")
         .contains("lamplighter_api_requests_seconds_bucket");
   }
 }

@@ -28,10 +28,14 @@ class ProcessLifecycleIT {
         IotClient iot = client(server)) {
       for (int i = 0; i < 50; i++) {
         String name = "survivor-" + i;
-        iot.createThing(b -> b.thingName(name).attributePayload(a -> a.attributes(Map.of("n", name))));
+        iot.createThing(
+            b -> b.thingName(name).attributePayload(a -> a.attributes(Map.of("n", name))));
         created.add(name);
       }
-      iot.updateThing(b -> b.thingName("survivor-0").attributePayload(a -> a.attributes(Map.of("n", "updated"))));
+      iot.updateThing(
+          b ->
+              b.thingName("survivor-0")
+                  .attributePayload(a -> a.attributes(Map.of("n", "updated"))));
       server.kill();
     }
 

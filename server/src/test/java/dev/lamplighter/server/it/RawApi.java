@@ -31,7 +31,8 @@ final class RawApi {
 
   /** A request signed by the root account for service {@code iot}. */
   HttpResponse<String> send(String method, String pathAndQuery, String body) {
-    return send(method, pathAndQuery, body, TestServer.ROOT_KEY, TestServer.ROOT_SECRET, Clock.systemUTC());
+    return send(
+        method, pathAndQuery, body, TestServer.ROOT_KEY, TestServer.ROOT_SECRET, Clock.systemUTC());
   }
 
   HttpResponse<String> send(

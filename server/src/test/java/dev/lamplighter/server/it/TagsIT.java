@@ -45,7 +45,8 @@ class TagsIT {
 
   @Test
   void tagsOfADeletedType_areGoneWithIt() throws Exception {
-    String arn = iot.createThingType(b -> b.thingTypeName("ShortLived").tags(tag("k", "v"))).thingTypeArn();
+    String arn =
+        iot.createThingType(b -> b.thingTypeName("ShortLived").tags(tag("k", "v"))).thingTypeArn();
     iot.deprecateThingType(b -> b.thingTypeName("ShortLived"));
     server.clock.advance(java.time.Duration.ofMinutes(6));
     try {

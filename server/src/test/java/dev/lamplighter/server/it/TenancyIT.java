@@ -43,23 +43,30 @@ class TenancyIT {
 
   @Test
   void accountsCannotSeeEachOthersThings_andMayUseTheSameNames() {
-    root.createThing(b -> b.thingName("shared-name").attributePayload(a -> a.attributes(java.util.Map.of("owner", "root"))));
+    root.createThing(
+        b ->
+            b.thingName("shared-name")
+                .attributePayload(a -> a.attributes(java.util.Map.of("owner", "root"))));
 
     assertThatThrownBy(() -> other.describeThing(b -> b.thingName("shared-name")))
         .isInstanceOf(ResourceNotFoundException.class);
-    assertThat(other.listThings().things()).extracting(ThingAttribute::thingName).doesNotContain("shared-name");
+    assertThat(other.listThings().things())
+        .extracting(ThingAttribute::thingName)
+        .doesNotContain("shared-name");
 
     other.createThing(b -> b.thingName("shared-name"));
     assertThat(other.describeThing(b -> b.thingName("shared-name")).thingArn())
         .isEqualTo("arn:aws:iot:eu-west-1:444455556666:thing/shared-name");
-    assertThat(root.describeThing(b -> b.thingName("shared-name")).attributes()).containsEntry("owner", "root");
+    assertThat(root.describeThing(b -> b.thingName("shared-name")).attributes())
+        .containsEntry("owner", "root");
   }
 
   @Test
   void regionsOfOneAccountAreSeparate() {
     root.createThing(b -> b.thingName("regional"));
 
-    try (IotClient elsewhere = server.iot(TestServer.ROOT_KEY, TestServer.ROOT_SECRET, Region.US_EAST_1)) {
+    try (IotClient elsewhere =
+        server.iot(TestServer.ROOT_KEY, TestServer.ROOT_SECRET, Region.US_EAST_1)) {
       assertThatThrownBy(() -> elsewhere.describeThing(b -> b.thingName("regional")))
           .isInstanceOf(ResourceNotFoundException.class);
     }
@@ -69,7 +76,8 @@ class TenancyIT {
   void thingTypeOfAnotherAccount_cannotBeTaggedOrUsed() {
     String arn = root.createThingType(b -> b.thingTypeName("RootOnly")).thingTypeArn();
 
-    assertThatThrownBy(() -> other.tagResource(b -> b.resourceArn(arn).tags(t -> t.key("k").value("v"))))
+    assertThatThrownBy(
+            () -> other.tagResource(b -> b.resourceArn(arn).tags(t -> t.key("k").value("v"))))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThatThrownBy(() -> other.createThing(b -> b.thingName("x").thingTypeName("RootOnly")))
         .isInstanceOf(ResourceNotFoundException.class);
@@ -94,7 +102,9 @@ class TenancyIT {
         assertThatThrownBy(client::listThings)
             .isInstanceOfSatisfying(
                 IotException.class,
-                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
+                e ->
+                    assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("UnrecognizedClientException"));
       } finally {
         server.clock.reset();
       }

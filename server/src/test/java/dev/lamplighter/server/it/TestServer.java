@@ -19,8 +19,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iot.IotClient;
 
 /**
- * A whole server in this JVM on a free port with a fresh data directory, with a known root
- * account and a clock tests can move ahead, plus AWS SDK clients pointed at it.
+ * A whole server in this JVM on a free port with a fresh data directory, with a known root account
+ * and a clock tests can move ahead, plus AWS SDK clients pointed at it.
  */
 final class TestServer implements AutoCloseable {
   static final String ROOT_ACCOUNT = "111122223333";

@@ -65,13 +65,17 @@ class ThingTypesIT {
 
   @Test
   void createThingType_again_sameProperties_succeeds_otherProperties_conflict() {
-    iot.createThingType(b -> b.thingTypeName("Twice").thingTypeProperties(p -> p.thingTypeDescription("x")));
-    iot.createThingType(b -> b.thingTypeName("Twice").thingTypeProperties(p -> p.thingTypeDescription("x")));
+    iot.createThingType(
+        b -> b.thingTypeName("Twice").thingTypeProperties(p -> p.thingTypeDescription("x")));
+    iot.createThingType(
+        b -> b.thingTypeName("Twice").thingTypeProperties(p -> p.thingTypeDescription("x")));
 
     assertThatThrownBy(
             () ->
                 iot.createThingType(
-                    b -> b.thingTypeName("Twice").thingTypeProperties(p -> p.thingTypeDescription("y"))))
+                    b ->
+                        b.thingTypeName("Twice")
+                            .thingTypeProperties(p -> p.thingTypeDescription("y"))))
         .isInstanceOf(ResourceAlreadyExistsException.class);
   }
 
@@ -101,7 +105,8 @@ class ThingTypesIT {
         .hasMessageContaining("deprecated");
 
     iot.deprecateThingType(b -> b.thingTypeName("OldLamp").undoDeprecate(true));
-    assertThat(iot.describeThingType(b -> b.thingTypeName("OldLamp")).thingTypeMetadata().deprecated())
+    assertThat(
+            iot.describeThingType(b -> b.thingTypeName("OldLamp")).thingTypeMetadata().deprecated())
         .isFalse();
     iot.createThing(b -> b.thingName("old-1").thingTypeName("OldLamp"));
   }
@@ -135,7 +140,8 @@ class ThingTypesIT {
 
   @Test
   void updateThingType_changesOnlyMqtt5Configuration() {
-    iot.createThingType(b -> b.thingTypeName("Mqtt5Lamp").thingTypeProperties(p -> p.thingTypeDescription("d")));
+    iot.createThingType(
+        b -> b.thingTypeName("Mqtt5Lamp").thingTypeProperties(p -> p.thingTypeDescription("d")));
 
     iot.updateThingType(
         b ->

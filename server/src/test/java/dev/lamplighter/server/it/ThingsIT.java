@@ -45,8 +45,7 @@ class ThingsIT {
                     .attributePayload(a -> a.attributes(Map.of("city", "Turin", "watts", "60"))));
 
     assertThat(created.thingName()).isEqualTo("lamp-1");
-    assertThat(created.thingArn())
-        .isEqualTo("arn:aws:iot:eu-west-1:111122223333:thing/lamp-1");
+    assertThat(created.thingArn()).isEqualTo("arn:aws:iot:eu-west-1:111122223333:thing/lamp-1");
     assertThat(created.thingId()).matches("[0-9a-f-]{36}");
 
     DescribeThingResponse thing = iot.describeThing(b -> b.thingName("lamp-1"));
@@ -54,7 +53,8 @@ class ThingsIT {
     assertThat(thing.defaultClientId()).isEqualTo("lamp-1");
     assertThat(thing.thingId()).isEqualTo(created.thingId());
     assertThat(thing.thingArn()).isEqualTo(created.thingArn());
-    assertThat(thing.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("city", "Turin", "watts", "60"));
+    assertThat(thing.attributes())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("city", "Turin", "watts", "60"));
     assertThat(thing.version()).isEqualTo(1L);
     assertThat(thing.thingTypeName()).isNull();
   }
@@ -109,7 +109,9 @@ class ThingsIT {
         b ->
             b.thingName("lamp-merge")
                 .attributePayload(
-                    a -> a.attributes(Map.of("watts", "75", "city", "", "zone", "north")).merge(true)));
+                    a ->
+                        a.attributes(Map.of("watts", "75", "city", "", "zone", "north"))
+                            .merge(true)));
 
     DescribeThingResponse thing = iot.describeThing(b -> b.thingName("lamp-merge"));
     assertThat(thing.attributes())
@@ -134,8 +136,11 @@ class ThingsIT {
   @Test
   void updateThing_withStaleExpectedVersion_isVersionConflict_andChangesNothing() {
     iot.createThing(b -> b.thingName("lamp-ver"));
-    iot.updateThing(b -> b.thingName("lamp-ver").expectedVersion(1L)
-        .attributePayload(a -> a.attributes(Map.of("a", "1"))));
+    iot.updateThing(
+        b ->
+            b.thingName("lamp-ver")
+                .expectedVersion(1L)
+                .attributePayload(a -> a.attributes(Map.of("a", "1"))));
 
     assertThatThrownBy(
             () ->
@@ -154,7 +159,8 @@ class ThingsIT {
   @Test
   void deleteThing_withStaleVersion_isVersionConflict_thenDeletes_andIsIdempotent() {
     iot.createThing(b -> b.thingName("lamp-del"));
-    iot.updateThing(b -> b.thingName("lamp-del").attributePayload(a -> a.attributes(Map.of("a", "1"))));
+    iot.updateThing(
+        b -> b.thingName("lamp-del").attributePayload(a -> a.attributes(Map.of("a", "1"))));
 
     assertThatThrownBy(() -> iot.deleteThing(b -> b.thingName("lamp-del").expectedVersion(1L)))
         .isInstanceOf(VersionConflictException.class);
@@ -171,7 +177,9 @@ class ThingsIT {
     Map<String, String> four = Map.of("a", "1", "b", "2", "c", "3", "d", "4");
 
     assertThatThrownBy(
-            () -> iot.createThing(b -> b.thingName("lamp-4attrs").attributePayload(a -> a.attributes(four))))
+            () ->
+                iot.createThing(
+                    b -> b.thingName("lamp-4attrs").attributePayload(a -> a.attributes(four))))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("at most 3");
     assertThatThrownBy(() -> iot.describeThing(b -> b.thingName("lamp-4attrs")))
@@ -187,14 +195,18 @@ class ThingsIT {
     }
 
     iot.createThing(
-        b -> b.thingName("lamp-50attrs").thingTypeName("WideLamp").attributePayload(a -> a.attributes(fifty)));
+        b ->
+            b.thingName("lamp-50attrs")
+                .thingTypeName("WideLamp")
+                .attributePayload(a -> a.attributes(fifty)));
 
     assertThat(iot.describeThing(b -> b.thingName("lamp-50attrs")).attributes()).hasSize(50);
   }
 
   @Test
   void createThing_withUnknownType_isResourceNotFound_andCreatesNothing() {
-    assertThatThrownBy(() -> iot.createThing(b -> b.thingName("lamp-nt").thingTypeName("NoSuchType")))
+    assertThatThrownBy(
+            () -> iot.createThing(b -> b.thingName("lamp-nt").thingTypeName("NoSuchType")))
         .isInstanceOf(ResourceNotFoundException.class)
         .hasMessageContaining("NoSuchType");
     assertThatThrownBy(() -> iot.describeThing(b -> b.thingName("lamp-nt")))
@@ -214,7 +226,8 @@ class ThingsIT {
     iot.createThing(b -> b.thingName("lamp-typed"));
 
     iot.updateThing(b -> b.thingName("lamp-typed").thingTypeName("StreetLight"));
-    assertThat(iot.describeThing(b -> b.thingName("lamp-typed")).thingTypeName()).isEqualTo("StreetLight");
+    assertThat(iot.describeThing(b -> b.thingName("lamp-typed")).thingTypeName())
+        .isEqualTo("StreetLight");
 
     iot.updateThing(b -> b.thingName("lamp-typed").removeThingType(true));
     assertThat(iot.describeThing(b -> b.thingName("lamp-typed")).thingTypeName()).isNull();
@@ -222,27 +235,41 @@ class ThingsIT {
     assertThatThrownBy(
             () ->
                 iot.updateThing(
-                    b -> b.thingName("lamp-typed").thingTypeName("StreetLight").removeThingType(true)))
+                    b ->
+                        b.thingName("lamp-typed")
+                            .thingTypeName("StreetLight")
+                            .removeThingType(true)))
         .isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
   void listThings_filtersByAttributeExactlyOrByPrefix_andByType() {
     iot.createThingType(b -> b.thingTypeName("FilterLamp"));
-    iot.createThing(b -> b.thingName("flt-1").thingTypeName("FilterLamp")
-        .attributePayload(a -> a.attributes(Map.of("district", "north-1"))));
-    iot.createThing(b -> b.thingName("flt-2").attributePayload(a -> a.attributes(Map.of("district", "north-2"))));
-    iot.createThing(b -> b.thingName("flt-3").attributePayload(a -> a.attributes(Map.of("district", "south"))));
+    iot.createThing(
+        b ->
+            b.thingName("flt-1")
+                .thingTypeName("FilterLamp")
+                .attributePayload(a -> a.attributes(Map.of("district", "north-1"))));
+    iot.createThing(
+        b ->
+            b.thingName("flt-2")
+                .attributePayload(a -> a.attributes(Map.of("district", "north-2"))));
+    iot.createThing(
+        b -> b.thingName("flt-3").attributePayload(a -> a.attributes(Map.of("district", "south"))));
 
     assertThat(names(iot.listThings(b -> b.attributeName("district").attributeValue("north-1"))))
         .containsExactly("flt-1");
     assertThat(
             names(
                 iot.listThings(
-                    b -> b.attributeName("district").attributeValue("north").usePrefixAttributeValue(true))))
+                    b ->
+                        b.attributeName("district")
+                            .attributeValue("north")
+                            .usePrefixAttributeValue(true))))
         .containsExactly("flt-1", "flt-2");
     assertThat(names(iot.listThings(b -> b.thingTypeName("FilterLamp")))).containsExactly("flt-1");
-    ListThingsResponse listed = iot.listThings(b -> b.attributeName("district").attributeValue("south"));
+    ListThingsResponse listed =
+        iot.listThings(b -> b.attributeName("district").attributeValue("south"));
     ThingAttribute south = listed.things().get(0);
     assertThat(south.thingArn()).endsWith(":thing/flt-3");
     assertThat(south.attributes()).containsEntry("district", "south");
@@ -253,11 +280,14 @@ class ThingsIT {
   void listThings_pagesInNameOrder_withTheSdkPaginator() {
     for (int i = 0; i < 7; i++) {
       String name = String.format("page-%02d", i);
-      iot.createThing(b -> b.thingName(name).attributePayload(a -> a.attributes(Map.of("batch", "paging"))));
+      iot.createThing(
+          b -> b.thingName(name).attributePayload(a -> a.attributes(Map.of("batch", "paging"))));
     }
 
     List<String> names =
-        iot.listThingsPaginator(b -> b.attributeName("batch").attributeValue("paging").maxResults(3))
+        iot
+            .listThingsPaginator(
+                b -> b.attributeName("batch").attributeValue("paging").maxResults(3))
             .things()
             .stream()
             .map(ThingAttribute::thingName)
@@ -265,7 +295,9 @@ class ThingsIT {
     ListThingsResponse firstPage =
         iot.listThings(b -> b.attributeName("batch").attributeValue("paging").maxResults(3));
 
-    assertThat(names).containsExactly("page-00", "page-01", "page-02", "page-03", "page-04", "page-05", "page-06");
+    assertThat(names)
+        .containsExactly(
+            "page-00", "page-01", "page-02", "page-03", "page-04", "page-05", "page-06");
     assertThat(firstPage.things()).hasSize(3);
     assertThat(firstPage.nextToken()).isNotBlank();
   }
@@ -274,9 +306,12 @@ class ThingsIT {
   void listThings_tokenFromAnotherFilter_isInvalidRequest() {
     for (int i = 0; i < 3; i++) {
       String name = "tok-" + i;
-      iot.createThing(b -> b.thingName(name).attributePayload(a -> a.attributes(Map.of("batch", "tok"))));
+      iot.createThing(
+          b -> b.thingName(name).attributePayload(a -> a.attributes(Map.of("batch", "tok"))));
     }
-    String token = iot.listThings(b -> b.attributeName("batch").attributeValue("tok").maxResults(1)).nextToken();
+    String token =
+        iot.listThings(b -> b.attributeName("batch").attributeValue("tok").maxResults(1))
+            .nextToken();
 
     assertThatThrownBy(() -> iot.listThings(b -> b.nextToken(token).maxResults(1)))
         .isInstanceOf(InvalidRequestException.class)

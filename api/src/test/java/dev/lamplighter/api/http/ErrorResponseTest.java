@@ -1,0 +1,70 @@
+package dev.lamplighter.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lamplighter.api.wire.WireJson;
+import dev.lamplighter.core.error.ErrorCode;
+import dev.lamplighter.core.error.ServiceException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The one mapping from error codes to HTTP, table-driven. */
+class ErrorResponseTest {
+  private final ObjectMapper mapper = WireJson.mapper();
+
+  @ParameterizedTest(name = "{0} -> {1} {2}")
+  @CsvSource({
+    "INVALID_REQUEST, 400, InvalidRequestException",
+    "RESOURCE_NOT_FOUND, 404, ResourceNotFoundException",
+    "RESOURCE_ALREADY_EXISTS, 409, ResourceAlreadyExistsException",
+    "VERSION_CONFLICT, 409, VersionConflictException",
+    "DELETE_CONFLICT, 409, DeleteConflictException",
+    "CONFLICTING_RESOURCE_UPDATE, 409, ConflictingResourceUpdateException",
+    "LIMIT_EXCEEDED, 410, LimitExceededException",
+    "UNAUTHORIZED, 401, UnauthorizedException",
+    "THROTTLING, 400, ThrottlingException",
+    "INTERNAL_FAILURE, 500, InternalFailureException",
+    "SERVICE_UNAVAILABLE, 503, ServiceUnavailableException",
+    "MISSING_AUTHENTICATION, 403, MissingAuthenticationTokenException",
+    "INCOMPLETE_SIGNATURE, 400, IncompleteSignatureException",
+    "UNRECOGNIZED_CLIENT, 403, UnrecognizedClientException",
+    "INVALID_SIGNATURE, 403, InvalidSignatureException",
+    "SIGNATURE_EXPIRED, 403, InvalidSignatureException",
+    "SERIALIZATION, 400, SerializationException",
+    "UNKNOWN_OPERATION, 404, UnknownOperationException",
+    "REQUEST_TOO_LARGE, 413, RequestEntityTooLargeException"
+  })
+  void everyCode_becomesItsStatusErrorTypeAndMessage(ErrorCode code, int status, String type)
+      throws Exception {
+    ErrorResponse response = ErrorResponse.of(code.exception("the problem"), mapper);
+
+    assertThat(response.status()).isEqualTo(status);
+    assertThat(response.errorType()).isEqualTo(type);
+    assertThat(mapper.readTree(response.body()).get("message").asText()).isEqualTo("the problem");
+  }
+
+  @Test
+  void details_becomeMembersOfTheBody() throws Exception {
+    ServiceException failure =
+        ErrorCode.RESOURCE_ALREADY_EXISTS
+            .exception("exists")
+            .withDetails(Map.of("resourceId", "id-1", "resourceArn", "arn:x"));
+
+    JsonNode body = mapper.readTree(ErrorResponse.of(failure, mapper).body());
+
+    assertThat(body.get("resourceId").asText()).isEqualTo("id-1");
+    assertThat(body.get("resourceArn").asText()).isEqualTo("arn:x");
+  }
+
+  @Test
+  void internalFailure_namesOnlyTheRequestId() throws Exception {
+    ErrorResponse response = ErrorResponse.internal("req-42", mapper);
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(mapper.readTree(response.body()).get("message").asText()).contains("req-42");
+  }
+}
