@@ -25,19 +25,19 @@ final class SettingFlags {
           OptionSpec.builder(setting.flag())
               .paramLabel("<" + setting.key().replaceAll(".*-", "") + ">")
               .type(String.class)
+              .userObject(setting)
               .description(
                   setting.help() + " (default: " + defaultText + "; env " + setting.envVar() + ")")
               .build());
     }
   }
 
-  /** The flags given on the command line, by setting key. */
+  /** The setting flags given on the command line, by setting key. */
   static Map<String, String> given(ParseResult parsed) {
     Map<String, String> flags = new LinkedHashMap<>();
     for (OptionSpec option : parsed.matchedOptions()) {
-      String name = option.longestName();
-      if (name.startsWith("--") && !name.equals("--help") && !name.equals("--version")) {
-        flags.put(name.substring(2), parsed.matchedOptionValue(name, ""));
+      if (option.userObject() instanceof Setting<?> setting) {
+        flags.put(setting.key(), parsed.matchedOptionValue(option.longestName(), ""));
       }
     }
     return flags;

@@ -1,16 +1,14 @@
 package dev.lamplighter.server.it;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,27 +21,11 @@ final class ServerProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
 
   private final Process process;
-  private final List<String> output = new CopyOnWriteArrayList<>();
+  private final Path outputFile;
 
-  private ServerProcess(Process process) {
+  private ServerProcess(Process process, Path outputFile) {
     this.process = process;
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                  output.add(line);
-                }
-              } catch (IOException e) {
-                output.add("(output closed: " + e.getMessage() + ")");
-              }
-            },
-            "server-process-output");
-    reader.setDaemon(true);
-    reader.start();
+    this.outputFile = outputFile;
   }
 
   /** Runs {@code lamplighter <args>} with the root credentials of {@link TestServer}. */
@@ -68,11 +50,19 @@ final class ServerProcess implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add("dev.lamplighter.server.cli.Main");
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Path outputFile;
+    try {
+      outputFile = Files.createTempFile("lamplighter-process", ".log");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    // A file, not a pipe: the output stays readable after the process is gone.
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("LAMPLIGHTER_"));
     builder.environment().putAll(environment);
     try {
-      return new ServerProcess(builder.start());
+      return new ServerProcess(builder.start(), outputFile);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -89,18 +79,18 @@ final class ServerProcess implements AutoCloseable {
   int awaitPort() {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      for (String line : output) {
+      for (String line : lines()) {
         Matcher m = LISTENING.matcher(line);
         if (m.find()) {
           return Integer.parseInt(m.group(1));
         }
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("server exited: " + String.join("\n", output));
+        throw new IllegalStateException("server exited: " + output());
       }
       sleepBriefly();
     }
-    throw new IllegalStateException("server did not start: " + String.join("\n", output));
+    throw new IllegalStateException("server did not start: " + output());
   }
 
   URI endpoint() {
@@ -111,24 +101,12 @@ final class ServerProcess implements AutoCloseable {
   int awaitExit() {
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("process did not exit: " + String.join("\n", output));
-      }
-      // let the reader drain the last lines
-      for (int i = 0; i < 20 && !outputComplete(); i++) {
-        sleepBriefly();
+        throw new IllegalStateException("process did not exit: " + output());
       }
       return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private boolean outputComplete() {
-    try {
-      return process.getInputStream().available() == 0;
-    } catch (IOException e) {
-      return true;
     }
   }
 
@@ -144,7 +122,15 @@ final class ServerProcess implements AutoCloseable {
   }
 
   String output() {
-    return String.join("\n", output);
+    return String.join("\n", lines());
+  }
+
+  private List<String> lines() {
+    try {
+      return Files.readAllLines(outputFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void sleepBriefly() {
@@ -160,6 +146,11 @@ final class ServerProcess implements AutoCloseable {
   public void close() {
     if (process.isAlive()) {
       process.destroyForcibly();
+    }
+    try {
+      Files.deleteIfExists(outputFile);
+    } catch (IOException e) {
+      // a leftover log in the temp directory is harmless
     }
   }
 }
