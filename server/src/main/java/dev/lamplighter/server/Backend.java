@@ -7,6 +7,7 @@ import dev.lamplighter.registry.RegistryConfig;
 import dev.lamplighter.security.MasterKey;
 import dev.lamplighter.security.Security;
 import dev.lamplighter.security.SecurityConfig;
+import dev.lamplighter.server.config.ServerSettings;
 import dev.lamplighter.store.Store;
 import dev.lamplighter.store.StoreConfig;
 import java.nio.file.Path;
@@ -25,8 +26,7 @@ public final class Backend implements AutoCloseable {
   private final SecurityConfig securityConfig;
 
   private Backend(Settings settings, Clock clock, IdSource ids) {
-    this.dataDir =
-        DataDirectory.prepare(settings.get(dev.lamplighter.server.config.ServerSettings.DATA_DIR));
+    this.dataDir = DataDirectory.prepare(settings.get(ServerSettings.DATA_DIR));
     this.securityConfig = SecurityConfig.from(settings);
     this.masterKey =
         securityConfig
