@@ -4,5 +4,9 @@ package dev.lamplighter.core.event;
 public enum ChangeKind {
   CREATED,
   UPDATED,
-  DELETED
+  DELETED,
+  /** A thing joined the group named by the entry; the state is the membership. */
+  MEMBER_ADDED,
+  /** A thing left the group named by the entry; the state is the membership. */
+  MEMBER_REMOVED
 }

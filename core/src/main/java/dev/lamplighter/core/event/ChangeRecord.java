@@ -31,6 +31,16 @@ public record ChangeRecord(
     return new ChangeRecord(scope, type, name, ChangeKind.UPDATED, state);
   }
 
+  public static ChangeRecord memberAdded(
+      Scope scope, ResourceType groupType, String groupName, Object membership) {
+    return new ChangeRecord(scope, groupType, groupName, ChangeKind.MEMBER_ADDED, membership);
+  }
+
+  public static ChangeRecord memberRemoved(
+      Scope scope, ResourceType groupType, String groupName, Object membership) {
+    return new ChangeRecord(scope, groupType, groupName, ChangeKind.MEMBER_REMOVED, membership);
+  }
+
   public static ChangeRecord deleted(Scope scope, ResourceType type, String name) {
     return new ChangeRecord(scope, type, name, ChangeKind.DELETED, null);
   }

@@ -10,12 +10,18 @@ public record RegistryPorts(
     ChangeLog changeLog,
     ThingRepository things,
     ThingTypeRepository thingTypes,
-    TagRepository tags) {
+    TagRepository tags,
+    ThingGroupRepository thingGroups,
+    ThingGroupMembershipRepository thingGroupMembers,
+    BillingGroupRepository billingGroups) {
   public RegistryPorts {
     Objects.requireNonNull(transactions, "transactions");
     Objects.requireNonNull(changeLog, "changeLog");
     Objects.requireNonNull(things, "things");
     Objects.requireNonNull(thingTypes, "thingTypes");
     Objects.requireNonNull(tags, "tags");
+    Objects.requireNonNull(thingGroups, "thingGroups");
+    Objects.requireNonNull(thingGroupMembers, "thingGroupMembers");
+    Objects.requireNonNull(billingGroups, "billingGroups");
   }
 }

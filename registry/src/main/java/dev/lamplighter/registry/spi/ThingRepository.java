@@ -46,4 +46,16 @@ public interface ThingRepository {
 
   /** Whether any thing in the scope has the given type. */
   boolean existsWithType(Scope scope, String typeName);
+
+  /**
+   * Puts the thing in a billing group, or with null takes it out of its billing group. The thing's
+   * version does not change: billing group membership is not part of the thing record's version, as
+   * in AWS.
+   *
+   * @return false when the thing does not exist
+   */
+  boolean setBillingGroup(Scope scope, String thingName, String billingGroupName);
+
+  /** Takes every thing out of the billing group (when the group is deleted). */
+  void clearBillingGroup(Scope scope, String billingGroupName);
 }

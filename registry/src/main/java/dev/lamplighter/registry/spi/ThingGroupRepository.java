@@ -1,0 +1,51 @@
+package dev.lamplighter.registry.spi;
+
+import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.registry.ThingGroup;
+import dev.lamplighter.registry.ThingGroupQuery;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage of static thing groups; names are unique per scope, listings ordered by name (binary
+ * order). A group's ancestors never change after it is stored.
+ */
+public interface ThingGroupRepository {
+
+  Optional<ThingGroup> find(Scope scope, String name);
+
+  /**
+   * Stores a new group.
+   *
+   * @throws dev.lamplighter.core.error.ServiceException RESOURCE_ALREADY_EXISTS when a group of
+   *     that name exists
+   */
+  void insert(Scope scope, ThingGroup group);
+
+  /**
+   * Replaces the group's description, attributes and version if its stored version is {@code
+   * expectedVersion}; its place in the hierarchy is not changed.
+   *
+   * @return false when the group is gone or its version moved on (nothing is written then)
+   */
+  boolean update(Scope scope, ThingGroup group, long expectedVersion);
+
+  /**
+   * Deletes the group if its stored version is {@code expectedVersion}.
+   *
+   * @return false when it is gone or its version moved on
+   */
+  boolean delete(Scope scope, String name, long expectedVersion);
+
+  /** How many groups have this group as their parent. */
+  int countChildren(Scope scope, String name);
+
+  /**
+   * Groups matching {@code query} whose names sort after {@code afterName}, in name order. Without
+   * a parent, all groups of the scope; with a parent, its children, or with {@code recursive} all
+   * its descendants. Index-backed: a listing below a parent does not read other hierarchies.
+   *
+   * @param afterName exclusive lower bound, or null
+   */
+  List<ThingGroup> list(Scope scope, ThingGroupQuery query, String afterName, int limit);
+}
