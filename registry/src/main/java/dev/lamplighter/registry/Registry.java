@@ -3,35 +3,40 @@ package dev.lamplighter.registry;
 import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.registry.internal.BillingGroupServiceImpl;
 import dev.lamplighter.registry.internal.TagServiceImpl;
+import dev.lamplighter.registry.internal.ThingGroupServiceImpl;
 import dev.lamplighter.registry.internal.ThingServiceImpl;
 import dev.lamplighter.registry.internal.ThingTypeServiceImpl;
 import dev.lamplighter.registry.spi.RegistryPorts;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /** The registry's services, wired to a store. Build one per server. */
 public final class Registry {
   private final ThingService things;
   private final ThingTypeService thingTypes;
+  private final ThingGroupService thingGroups;
+  private final BillingGroupService billingGroups;
   private final TagService tags;
 
   private Registry(RegistryPorts ports, Clock clock, IdSource ids, RegistryConfig config) {
     this.things = new ThingServiceImpl(ports, clock, ids);
     this.thingTypes = new ThingTypeServiceImpl(ports, clock, ids, config.thingTypeDeleteDelay());
-    TaggableResource thingTypeResource =
-        new TaggableResource() {
-          @Override
-          public ResourceType type() {
-            return ResourceType.THING_TYPE;
-          }
-
-          @Override
-          public boolean exists(Scope scope, String name) {
-            return ports.thingTypes().find(scope, name).isPresent();
-          }
-        };
-    this.tags = new TagServiceImpl(ports, List.of(thingTypeResource));
+    this.thingGroups = new ThingGroupServiceImpl(ports, clock, ids);
+    this.billingGroups = new BillingGroupServiceImpl(ports, clock, ids);
+    this.tags =
+        new TagServiceImpl(
+            ports,
+            List.of(
+                taggable(
+                    ResourceType.THING_TYPE, (s, n) -> ports.thingTypes().find(s, n).isPresent()),
+                taggable(
+                    ResourceType.THING_GROUP, (s, n) -> ports.thingGroups().find(s, n).isPresent()),
+                taggable(
+                    ResourceType.BILLING_GROUP,
+                    (s, n) -> ports.billingGroups().find(s, n).isPresent())));
   }
 
   public static Registry create(
@@ -47,7 +52,29 @@ public final class Registry {
     return thingTypes;
   }
 
+  public ThingGroupService thingGroups() {
+    return thingGroups;
+  }
+
+  public BillingGroupService billingGroups() {
+    return billingGroups;
+  }
+
   public TagService tags() {
     return tags;
+  }
+
+  private static TaggableResource taggable(ResourceType type, BiPredicate<Scope, String> exists) {
+    return new TaggableResource() {
+      @Override
+      public ResourceType type() {
+        return type;
+      }
+
+      @Override
+      public boolean exists(Scope scope, String name) {
+        return exists.test(scope, name);
+      }
+    };
   }
 }

@@ -19,6 +19,8 @@ public final class IotRoutes {
   public static List<Route> of(Registry registry, Endpoints endpoints, PageTokens pages) {
     ThingOperations things = new ThingOperations(registry.things(), pages);
     ThingTypeOperations types = new ThingTypeOperations(registry.thingTypes(), pages);
+    ThingGroupOperations groups = new ThingGroupOperations(registry.thingGroups(), pages);
+    BillingGroupOperations billing = new BillingGroupOperations(registry.billingGroups(), pages);
     TagOperations tags = new TagOperations(registry.tags(), pages);
     EndpointOperations endpoint = new EndpointOperations(endpoints);
     return List.of(
@@ -44,6 +46,42 @@ public final class IotRoutes {
         iot("DeleteThingType", types::delete),
         // PATCH /thing-types/{thingTypeName}
         iot("UpdateThingType", types::update),
+        // POST /thing-groups/{thingGroupName}
+        iot("CreateThingGroup", groups::create),
+        // GET /thing-groups/{thingGroupName}
+        iot("DescribeThingGroup", groups::describe),
+        // PATCH /thing-groups/{thingGroupName}
+        iot("UpdateThingGroup", groups::update),
+        // DELETE /thing-groups/{thingGroupName}
+        iot("DeleteThingGroup", groups::delete),
+        // GET /thing-groups
+        iot("ListThingGroups", groups::list),
+        // PUT /thing-groups/addThingToThingGroup
+        iot("AddThingToThingGroup", groups::addThing),
+        // PUT /thing-groups/removeThingFromThingGroup
+        iot("RemoveThingFromThingGroup", groups::removeThing),
+        // GET /thing-groups/{thingGroupName}/things
+        iot("ListThingsInThingGroup", groups::listThings),
+        // GET /things/{thingName}/thing-groups
+        iot("ListThingGroupsForThing", groups::listGroupsForThing),
+        // PUT /thing-groups/updateThingGroupsForThing
+        iot("UpdateThingGroupsForThing", groups::updateGroupsForThing),
+        // POST /billing-groups/{billingGroupName}
+        iot("CreateBillingGroup", billing::create),
+        // GET /billing-groups/{billingGroupName}
+        iot("DescribeBillingGroup", billing::describe),
+        // PATCH /billing-groups/{billingGroupName}
+        iot("UpdateBillingGroup", billing::update),
+        // DELETE /billing-groups/{billingGroupName}
+        iot("DeleteBillingGroup", billing::delete),
+        // GET /billing-groups
+        iot("ListBillingGroups", billing::list),
+        // PUT /billing-groups/addThingToBillingGroup
+        iot("AddThingToBillingGroup", billing::addThing),
+        // PUT /billing-groups/removeThingFromBillingGroup
+        iot("RemoveThingFromBillingGroup", billing::removeThing),
+        // GET /billing-groups/{billingGroupName}/things
+        iot("ListThingsInBillingGroup", billing::listThings),
         // POST /tags
         iot("TagResource", tags::tag),
         // POST /untag

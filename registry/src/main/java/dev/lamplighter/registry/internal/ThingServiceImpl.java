@@ -47,7 +47,8 @@ public final class ThingServiceImpl implements ThingService {
               if (request.typeName() != null) {
                 requireUsableType(scope, request.typeName());
               }
-              if (request.billingGroupName() != null) {
+              if (request.billingGroupName() != null
+                  && ports.billingGroups().find(scope, request.billingGroupName()).isEmpty()) {
                 throw ErrorCode.RESOURCE_NOT_FOUND.exception(
                     "Billing group %s does not exist.", request.billingGroupName());
               }
@@ -60,7 +61,7 @@ public final class ThingServiceImpl implements ThingService {
                       request.typeName(),
                       attributes,
                       1,
-                      null,
+                      request.billingGroupName(),
                       now,
                       now);
               ports.things().insert(scope, thing);
@@ -151,6 +152,7 @@ public final class ThingServiceImpl implements ThingService {
                 return;
               }
               checkVersion(current.get(), expectedVersion);
+              ports.thingGroupMembers().removeThing(scope, name);
               if (!ports.things().delete(scope, name, current.get().version())) {
                 throw concurrentlyChanged(name);
               }
