@@ -2,6 +2,7 @@ package dev.lamplighter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import dev.lamplighter.core.event.ChangeKind;
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.core.event.ChangeRecord;
 import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.registry.GroupMembership;
 import dev.lamplighter.registry.Thing;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +93,43 @@ abstract class ChangeLogContract extends ContractSupport {
               assertThat(event.type()).isEqualTo(ResourceType.THING_TYPE);
               assertThat(event.stateJson()).isNull();
             });
+  }
+
+  @Test
+  void membershipChanges_areReadBackWithTheirKindAndMembershipState() throws Exception {
+    Scope scope = newScope();
+    long head = logHead();
+
+    tx(
+        () -> {
+          log()
+              .append(
+                  ChangeRecord.memberAdded(
+                      scope,
+                      ResourceType.THING_GROUP,
+                      "room-1",
+                      new GroupMembership("lamp-1", "room-1")));
+          log()
+              .append(
+                  ChangeRecord.memberRemoved(
+                      scope,
+                      ResourceType.BILLING_GROUP,
+                      "fleet",
+                      new GroupMembership("lamp-1", "fleet")));
+        });
+
+    List<ChangeEvent> events = logAfter(head);
+    assertThat(events)
+        .extracting(ChangeEvent::kind, ChangeEvent::type, ChangeEvent::name)
+        .containsExactly(
+            tuple(ChangeKind.MEMBER_ADDED, ResourceType.THING_GROUP, "room-1"),
+            tuple(ChangeKind.MEMBER_REMOVED, ResourceType.BILLING_GROUP, "fleet"));
+    JsonNode added = JSON.readTree(events.get(0).stateJson());
+    assertThat(added.get("thingName").asText()).isEqualTo("lamp-1");
+    assertThat(added.get("groupName").asText()).isEqualTo("room-1");
+    JsonNode removed = JSON.readTree(events.get(1).stateJson());
+    assertThat(removed.get("thingName").asText()).isEqualTo("lamp-1");
+    assertThat(removed.get("groupName").asText()).isEqualTo("fleet");
   }
 
   @Test

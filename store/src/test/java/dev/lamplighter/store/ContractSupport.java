@@ -3,14 +3,21 @@ package dev.lamplighter.store;
 import dev.lamplighter.core.event.ChangeEvent;
 import dev.lamplighter.core.tenancy.AccountId;
 import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.registry.BillingGroup;
 import dev.lamplighter.registry.Thing;
+import dev.lamplighter.registry.ThingGroup;
 import dev.lamplighter.registry.ThingQuery;
+import dev.lamplighter.registry.spi.BillingGroupRepository;
+import dev.lamplighter.registry.spi.ThingGroupMembershipRepository;
+import dev.lamplighter.registry.spi.ThingGroupRepository;
 import dev.lamplighter.registry.spi.ThingRepository;
 import dev.lamplighter.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** What every contract of the store uses; a suite says which store is under test. */
@@ -39,6 +46,18 @@ abstract class ContractSupport {
     return store().registryPorts().things();
   }
 
+  protected ThingGroupRepository thingGroups() {
+    return store().registryPorts().thingGroups();
+  }
+
+  protected ThingGroupMembershipRepository memberships() {
+    return store().registryPorts().thingGroupMembers();
+  }
+
+  protected BillingGroupRepository billingGroups() {
+    return store().registryPorts().billingGroups();
+  }
+
   protected <T> T tx(Supplier<T> work) {
     return store().transactions().inTransaction(work);
   }
@@ -62,14 +81,7 @@ abstract class ContractSupport {
 
   protected Thing thing(String name, String typeName, Map<String, String> attributes) {
     return new Thing(
-        name,
-        UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString(),
-        typeName,
-        attributes,
-        1,
-        null,
-        clock().instant(),
-        clock().instant());
+        name, uuid(name), typeName, attributes, 1, null, clock().instant(), clock().instant());
   }
 
   /** The next version of {@code thing} with other attributes. */
@@ -111,5 +123,59 @@ abstract class ContractSupport {
 
   protected static ThingQuery attributePrefix(String name, String prefix) {
     return new ThingQuery(null, name, prefix, true);
+  }
+
+  /** Inserts version-1 things without type or attributes. */
+  protected void insertThings(Scope scope, List<String> names) {
+    tx(() -> names.forEach(name -> things().insert(scope, thing(name, Map.of()))));
+  }
+
+  /** A version-1 thing group without description or attributes, made now. */
+  protected ThingGroup group(String name, List<String> ancestors) {
+    return new ThingGroup(name, uuid(name), ancestors, null, Map.of(), 1, clock().instant());
+  }
+
+  /** A version-1 child of {@code parent}. */
+  protected ThingGroup childOf(ThingGroup parent, String name) {
+    List<String> ancestors = new ArrayList<>(parent.ancestors());
+    ancestors.add(parent.name());
+    return group(name, ancestors);
+  }
+
+  /** A version-1 billing group without description, made now. */
+  protected BillingGroup billingGroup(String name) {
+    return new BillingGroup(name, uuid(name), null, 1, clock().instant());
+  }
+
+  /**
+   * Reads a keyset listing to its end: {@code page} returns the page after the name it is given
+   * (null for the first).
+   *
+   * @return the pages, each of at most {@code size} names; an empty last page is left out
+   */
+  protected static List<List<String>> pages(Function<String, List<String>> page, int size) {
+    List<List<String>> pages = new ArrayList<>();
+    String after = null;
+    while (true) {
+      List<String> next = page.apply(after);
+      if (next.size() > size) {
+        throw new AssertionError("a page larger than its limit: " + next);
+      }
+      if (!next.isEmpty() || pages.isEmpty()) {
+        pages.add(next);
+      }
+      if (next.size() < size) {
+        return pages;
+      }
+      after = next.get(next.size() - 1);
+    }
+  }
+
+  protected static List<String> flatten(List<List<String>> pages) {
+    return pages.stream().flatMap(List::stream).toList();
+  }
+
+  private static String uuid(String name) {
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 }

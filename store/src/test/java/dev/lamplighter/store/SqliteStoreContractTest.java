@@ -52,6 +52,38 @@ class SqliteStoreContractTest extends StoreContractSuite {
   }
 
   @Nested
+  class ThingGroups extends ThingGroupRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class ThingGroupMembers extends ThingGroupMembershipRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class BillingGroups extends BillingGroupRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class ThingBillingGroups extends ThingBillingGroupContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
   class ChangeLogEntries extends ChangeLogContract {
     @Override
     protected StoreFixture fixture() {

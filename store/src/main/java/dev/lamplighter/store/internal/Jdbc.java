@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -129,6 +130,14 @@ final class Jdbc {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
+  }
+
+  /** {@code count} comma-separated parameter markers, for an {@code IN (...)} list. */
+  static String placeholders(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("an IN list needs at least one value");
+    }
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   private static void bind(PreparedStatement statement, Object... params) throws SQLException {

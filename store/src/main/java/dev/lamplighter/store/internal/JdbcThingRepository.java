@@ -17,6 +17,11 @@ import java.util.Optional;
  * {@link #find} is one primary-key lookup; the same attributes are also rows of {@code
  * thing_attributes}, rewritten with every insert and update (and deleted with the thing by a
  * cascading foreign key), which serve the attribute filters of {@link #list}.
+ *
+ * <p>The billing group column is written by {@link #insert}, {@link #setBillingGroup} and {@link
+ * #clearBillingGroup} only. {@link #update} keeps it: billing group membership is not part of the
+ * version, so an update that read the thing before a concurrent {@link #setBillingGroup} would
+ * otherwise pass its version check and silently undo it.
  */
 final class JdbcThingRepository implements ThingRepository {
   private static final String FIND =
@@ -28,10 +33,16 @@ final class JdbcThingRepository implements ThingRepository {
           + " billing_group_name, created_at, modified_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (account_id, region, name) DO NOTHING";
+  // Not the billing group: that has writers of its own, which leave the version alone.
   private static final String UPDATE =
       "UPDATE things SET thing_id = ?, type_name = ?, attributes = ?, version = ?,"
-          + " billing_group_name = ?, created_at = ?, modified_at = ?"
+          + " created_at = ?, modified_at = ?"
           + " WHERE account_id = ? AND region = ? AND name = ? AND version = ?";
+  private static final String SET_BILLING_GROUP =
+      "UPDATE things SET billing_group_name = ? WHERE account_id = ? AND region = ? AND name = ?";
+  static final String CLEAR_BILLING_GROUP =
+      "UPDATE things SET billing_group_name = NULL"
+          + " WHERE account_id = ? AND region = ? AND billing_group_name = ?";
   private static final String DELETE =
       "DELETE FROM things WHERE account_id = ? AND region = ? AND name = ? AND version = ?";
   private static final String INSERT_ATTRIBUTE =
@@ -102,7 +113,6 @@ final class JdbcThingRepository implements ThingRepository {
                   thing.typeName(),
                   StoreJson.write(thing.attributes()),
                   thing.version(),
-                  thing.billingGroupName(),
                   Instants.format(thing.createdAt()),
                   Instants.format(thing.modifiedAt()),
                   scope.account().value(),
@@ -161,6 +171,34 @@ final class JdbcThingRepository implements ThingRepository {
                     scope.region().value(),
                     typeName)
                 .isEmpty());
+  }
+
+  @Override
+  public boolean setBillingGroup(Scope scope, String thingName, String billingGroupName) {
+    return jdbc.write(
+        resource(thingName),
+        connection ->
+            Jdbc.update(
+                    connection,
+                    SET_BILLING_GROUP,
+                    billingGroupName,
+                    scope.account().value(),
+                    scope.region().value(),
+                    thingName)
+                > 0);
+  }
+
+  @Override
+  public void clearBillingGroup(Scope scope, String billingGroupName) {
+    jdbc.write(
+        "Things in billing group " + billingGroupName,
+        connection ->
+            Jdbc.update(
+                connection,
+                CLEAR_BILLING_GROUP,
+                scope.account().value(),
+                scope.region().value(),
+                billingGroupName));
   }
 
   private static void insertAttributes(Connection connection, Scope scope, Thing thing)

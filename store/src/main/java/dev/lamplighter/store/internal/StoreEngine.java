@@ -30,7 +30,10 @@ public final class StoreEngine implements AutoCloseable {
             changeLog,
             new JdbcThingRepository(jdbc),
             new JdbcThingTypeRepository(jdbc),
-            new JdbcTagRepository(jdbc));
+            new JdbcTagRepository(jdbc),
+            new JdbcThingGroupRepository(jdbc),
+            new JdbcThingGroupMembershipRepository(jdbc),
+            new JdbcBillingGroupRepository(jdbc));
     this.securityPorts = new SecurityPorts(transactions, new JdbcAccountRepository(jdbc));
   }
 

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * ListThings and its filters are answered from an index on PostgreSQL. The planner chooses by
- * statistics, so the tables hold a few thousand rows and are analyzed first; sequential scans are
- * switched off for the session because on tables this small they could still win, while what
- * matters is that a selective filter reads only the matching index range. (For a prefix that
- * matches much of the scope the planner may rightly walk the primary key in name order instead and
- * stop at the page limit; SQLite, planning without statistics, is told to use the attribute index
- * always.)
+ * ListThings and its filters, the thing group and membership listings and the billing group queries
+ * are answered from an index on PostgreSQL. The planner chooses by statistics, so the tables hold a
+ * few thousand rows and are analyzed first; sequential scans are switched off for the session
+ * because on tables this small they could still win, while what matters is that a selective filter
+ * reads only the matching index range. (For a prefix that matches much of the scope the planner may
+ * rightly walk the primary key in name order instead and stop at the page limit; SQLite, planning
+ * without statistics, is told to use the attribute index always.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresQueryPlanTest {
@@ -41,10 +41,61 @@ class PostgresQueryPlanTest {
           connection,
           "INSERT INTO thing_attributes SELECT '123456789012', 'eu-west-1', 'lamp-' || i,"
               + " 'zone', 'z-' || i FROM generate_series(1, 5000) i");
+      Jdbc.execute(
+          connection,
+          "UPDATE things SET billing_group_name = 'fleet-' || (substr(name, 6)::int % 100)"
+              + " WHERE substr(name, 6)::int % 3 = 0");
+      insertGroups(connection);
       Jdbc.execute(connection, "ANALYZE");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A hierarchy {@code root} > 50 {@code c-i} > 20 {@code gc-i-j} each, another root with 200
+   * children, and every thing a direct member of one grandchild (so also of its parent and root).
+   */
+  private static void insertGroups(Connection connection) throws SQLException {
+    String columns =
+        "INSERT INTO thing_groups (account_id, region, name, group_id, parent_name, root_name,"
+            + " ancestors, path, description, attributes, version, created_at)";
+    Jdbc.execute(
+        connection,
+        columns
+            + " VALUES ('123456789012', 'eu-west-1', 'root', 'id', NULL, 'root', '[]', '/root/',"
+            + " NULL, '{}', 1, 't'), ('123456789012', 'eu-west-1', 'other', 'id', NULL, 'other',"
+            + " '[]', '/other/', NULL, '{}', 1, 't')");
+    Jdbc.execute(
+        connection,
+        columns
+            + " SELECT '123456789012', 'eu-west-1', 'c-' || i, 'id', 'root', 'root', '[\"root\"]',"
+            + " '/root/c-' || i || '/', NULL, '{}', 1, 't' FROM generate_series(1, 50) i");
+    Jdbc.execute(
+        connection,
+        columns
+            + " SELECT '123456789012', 'eu-west-1', 'o-' || i, 'id', 'other', 'other',"
+            + " '[\"other\"]', '/other/o-' || i || '/', NULL, '{}', 1, 't'"
+            + " FROM generate_series(1, 200) i");
+    Jdbc.execute(
+        connection,
+        columns
+            + " SELECT '123456789012', 'eu-west-1', 'gc-' || i || '-' || j, 'id', 'c-' || i,"
+            + " 'root', '[\"root\",\"c-' || i || '\"]', '/root/c-' || i || '/gc-' || i || '-' || j"
+            + " || '/', NULL, '{}', 1, 't'"
+            + " FROM generate_series(1, 50) i, generate_series(1, 20) j");
+    Jdbc.execute(
+        connection,
+        "INSERT INTO thing_group_members SELECT '123456789012', 'eu-west-1',"
+            + " 'gc-' || (i % 50 + 1) || '-' || (i / 50 % 20 + 1), 'lamp-' || i"
+            + " FROM generate_series(1, 5000) i");
+    Jdbc.execute(
+        connection,
+        "INSERT INTO thing_group_closure SELECT m.account_id, m.region, a.name, m.thing_name"
+            + " FROM thing_group_members m JOIN thing_groups g ON g.account_id = m.account_id"
+            + " AND g.region = m.region AND g.name = m.group_name"
+            + " JOIN thing_groups a ON a.account_id = g.account_id AND a.region = g.region"
+            + " AND (a.name = g.name OR a.name = g.parent_name OR a.name = g.root_name)");
   }
 
   @AfterAll
@@ -96,6 +147,98 @@ class PostgresQueryPlanTest {
   void existsWithType_usesTheTypeIndex() throws SQLException {
     assertThat(plan(JdbcThingRepository.EXISTS_WITH_TYPE, "1", "r", "t"))
         .contains("things_by_type")
+        .doesNotContain("Seq Scan");
+  }
+
+  private String plan(ThingGroupListQuery sql) throws SQLException {
+    return plan(sql.sql(), sql.paramArray());
+  }
+
+  @Test
+  void listThingGroups_usesThePrimaryKey_theParentIndex_orThePathIndex() throws SQLException {
+    Dialect pg = PostgresDialect.INSTANCE;
+    assertThat(plan(ThingGroupListQuery.all(SCOPE, "gc-1", null, 10)))
+        .contains("thing_groups_pkey")
+        .doesNotContain("Seq Scan");
+    assertThat(plan(ThingGroupListQuery.children(pg, SCOPE, "c-7", null, "gc-7-3", 10)))
+        .contains("thing_groups_by_parent")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
+    assertThat(plan(JdbcThingGroupRepository.COUNT_CHILDREN, "123456789012", "eu-west-1", "c-7"))
+        .contains("thing_groups_by_parent")
+        .doesNotContain("Seq Scan");
+    // Below c-7 (20 of 1,253 groups): the path range. Below root, which holds most of the scope,
+    // the planner may rightly walk the primary key in name order and stop at the page instead.
+    assertThat(plan(ThingGroupListQuery.descendants(pg, SCOPE, "/root/c-7/", null, "gc-7-1", 10)))
+        .contains("thing_groups_by_path")
+        .doesNotContain("Seq Scan");
+  }
+
+  @Test
+  void listThingsInThingGroup_isOnePrimaryKeyRange_inNameOrder() throws SQLException {
+    for (String group : new String[] {"root", "c-7", "gc-7-3"}) {
+      assertThat(
+              plan(
+                  JdbcThingGroupMembershipRepository.thingsSql(true, true),
+                  "123456789012",
+                  "eu-west-1",
+                  group,
+                  "lamp-1",
+                  250))
+          .as(group)
+          .contains("thing_group_closure_pkey")
+          .doesNotContain("Seq Scan")
+          .doesNotContain("Sort");
+    }
+    assertThat(
+            plan(
+                JdbcThingGroupMembershipRepository.thingsSql(false, false),
+                "123456789012",
+                "eu-west-1",
+                "gc-7-3",
+                250))
+        .contains("thing_group_members_pkey")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
+  }
+
+  @Test
+  void groupsOfAThing_andBillingGroupQueries_useTheirIndexes() throws SQLException {
+    assertThat(plan(JdbcThingGroupMembershipRepository.GROUPS_OF, "123456789012", "eu-west-1", "x"))
+        .contains("thing_group_members_by_thing")
+        .doesNotContain("Seq Scan");
+    assertThat(
+            plan(
+                JdbcBillingGroupRepository.thingsSql(PostgresDialect.INSTANCE, true),
+                "123456789012",
+                "eu-west-1",
+                "fleet-42",
+                "lamp-1",
+                10))
+        .contains("things_by_billing_group")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
+    assertThat(
+            plan(JdbcThingRepository.CLEAR_BILLING_GROUP, "123456789012", "eu-west-1", "fleet-42"))
+        .contains("things_by_billing_group")
+        .doesNotContain("Seq Scan");
+  }
+
+  @Test
+  void removeGroup_findsTheClosureRowsOfTheGroupsMembersByIndex() throws SQLException {
+    assertThat(
+            plan(
+                JdbcThingGroupMembershipRepository.removeGroupClosure(3),
+                "123456789012",
+                "eu-west-1",
+                "gc-7-3",
+                "c-7",
+                "root",
+                "123456789012",
+                "eu-west-1",
+                "gc-7-3"))
+        .contains("thing_group_closure_pkey")
+        .contains("thing_group_members_pkey")
         .doesNotContain("Seq Scan");
   }
 }
