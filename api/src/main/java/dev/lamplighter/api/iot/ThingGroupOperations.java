@@ -72,9 +72,7 @@ final class ThingGroupOperations {
         new ThingGroupProperties(
             group.description(), new AttributePayload(group.attributes(), null)),
         new ThingGroupMetadata(
-            group.parentName(),
-            namesAndArns(scope, group.ancestors()),
-            group.createdAt()));
+            group.parentName(), namesAndArns(scope, group.ancestors()), group.createdAt()));
   }
 
   Object update(Call call) {

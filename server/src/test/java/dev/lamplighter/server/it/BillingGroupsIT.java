@@ -38,7 +38,8 @@ class BillingGroupsIT {
         iot.createBillingGroup(
                 b ->
                     b.billingGroupName("Turin")
-                        .billingGroupProperties(p -> p.billingGroupDescription("Street lights of Turin"))
+                        .billingGroupProperties(
+                            p -> p.billingGroupDescription("Street lights of Turin"))
                         .tags(tag("CITY", "Turin"), tag("ENVIRONMENT", "prod")))
             .billingGroupArn();
 
@@ -82,18 +83,21 @@ class BillingGroupsIT {
     iot.createBillingGroup(b -> b.billingGroupName("Milan"));
     iot.createBillingGroup(b -> b.billingGroupName("Genoa"));
     iot.createThing(b -> b.thingName("mobile-lamp").billingGroupName("Milan"));
-    assertThat(iot.describeThing(b -> b.thingName("mobile-lamp")).billingGroupName()).isEqualTo("Milan");
+    assertThat(iot.describeThing(b -> b.thingName("mobile-lamp")).billingGroupName())
+        .isEqualTo("Milan");
 
     iot.addThingToBillingGroup(b -> b.billingGroupName("Genoa").thingName("mobile-lamp"));
 
-    assertThat(iot.describeThing(b -> b.thingName("mobile-lamp")).billingGroupName()).isEqualTo("Genoa");
+    assertThat(iot.describeThing(b -> b.thingName("mobile-lamp")).billingGroupName())
+        .isEqualTo("Genoa");
     assertThat(iot.listThingsInBillingGroup(b -> b.billingGroupName("Milan")).things()).isEmpty();
     assertThat(iot.listThingsInBillingGroup(b -> b.billingGroupName("Genoa")).things())
         .containsExactly("mobile-lamp");
     assertThat(iot.describeThing(b -> b.thingName("mobile-lamp")).version()).isEqualTo(1L);
 
     iot.removeThingFromBillingGroup(b -> b.billingGroupName("Milan").thingName("mobile-lamp"));
-    assertThat(iot.describeThing(b -> b.thingName("mobile-lamp")).billingGroupName()).isEqualTo("Genoa");
+    assertThat(iot.describeThing(b -> b.thingName("mobile-lamp")).billingGroupName())
+        .isEqualTo("Genoa");
     iot.removeThingFromBillingGroup(b -> b.billingGroupName("Genoa").thingName("mobile-lamp"));
     assertThat(iot.describeThing(b -> b.thingName("mobile-lamp")).billingGroupName()).isNull();
   }
@@ -106,7 +110,8 @@ class BillingGroupsIT {
     }
 
     assertThat(
-            iot.listThingsInBillingGroupPaginator(b -> b.billingGroupName("Paged").maxResults(1))
+            iot
+                .listThingsInBillingGroupPaginator(b -> b.billingGroupName("Paged").maxResults(1))
                 .things()
                 .stream()
                 .toList())

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.iot.model.GroupNameAndArn;
 import software.amazon.awssdk.services.iot.model.Tag;
 
 /**
- * The street-light fleet's organisation, built as an operator would and read back exactly: a
- * thing type, a static group per purpose, nested groups for geography, and a billing group per
- * city whose CITY and ENVIRONMENT tags drive cost allocation.
+ * The street-light fleet's organisation, built as an operator would and read back exactly: a thing
+ * type, a static group per purpose, nested groups for geography, and a billing group per city whose
+ * CITY and ENVIRONMENT tags drive cost allocation.
  */
 class StreetLightFleetIT {
   private static TestServer server;
@@ -28,7 +28,9 @@ class StreetLightFleetIT {
         b ->
             b.thingTypeName("StreetLight")
                 .thingTypeProperties(
-                    p -> p.thingTypeDescription("LED street light").searchableAttributes("city", "model")));
+                    p ->
+                        p.thingTypeDescription("LED street light")
+                            .searchableAttributes("city", "model")));
     iot.createThingGroup(b -> b.thingGroupName("street-lights"));
     iot.createThingGroup(b -> b.thingGroupName("Italy"));
     iot.createThingGroup(b -> b.thingGroupName("Piedmont").parentGroupName("Italy"));
@@ -48,7 +50,8 @@ class StreetLightFleetIT {
                     .thingTypeName("StreetLight")
                     .billingGroupName("billing-" + city)
                     .attributePayload(a -> a.attributes(Map.of("city", city, "model", "LX-200"))));
-        iot.updateThingGroupsForThing(b -> b.thingName(name).thingGroupsToAdd("street-lights", city));
+        iot.updateThingGroupsForThing(
+            b -> b.thingName(name).thingGroupsToAdd("street-lights", city));
       }
     }
   }
@@ -63,8 +66,14 @@ class StreetLightFleetIT {
   void geography_readsBackAsBuilt() {
     assertThat(iot.listThingsInThingGroup(b -> b.thingGroupName("Italy").recursive(true)).things())
         .containsExactly(
-            "milan-lamp-1", "milan-lamp-2", "milan-lamp-3", "turin-lamp-1", "turin-lamp-2", "turin-lamp-3");
-    assertThat(iot.listThingsInThingGroup(b -> b.thingGroupName("Piedmont").recursive(true)).things())
+            "milan-lamp-1",
+            "milan-lamp-2",
+            "milan-lamp-3",
+            "turin-lamp-1",
+            "turin-lamp-2",
+            "turin-lamp-3");
+    assertThat(
+            iot.listThingsInThingGroup(b -> b.thingGroupName("Piedmont").recursive(true)).things())
         .containsExactly("turin-lamp-1", "turin-lamp-2", "turin-lamp-3");
     assertThat(
             iot.listThingGroups(b -> b.parentGroup("Italy").recursive(true)).thingGroups().stream()
@@ -80,7 +89,8 @@ class StreetLightFleetIT {
 
   @Test
   void purposeGroup_holdsEveryLight() {
-    assertThat(iot.listThingsInThingGroup(b -> b.thingGroupName("street-lights")).things()).hasSize(6);
+    assertThat(iot.listThingsInThingGroup(b -> b.thingGroupName("street-lights")).things())
+        .hasSize(6);
     assertThat(iot.listThingGroupsForThing(b -> b.thingName("turin-lamp-1")).thingGroups())
         .extracting(GroupNameAndArn::groupName)
         .containsExactly("Turin", "street-lights");
@@ -105,7 +115,11 @@ class StreetLightFleetIT {
   @Test
   void thingType_andAttributes_readBack() {
     assertThat(
-            iot.listThings(b -> b.thingTypeName("StreetLight").attributeName("city").attributeValue("Turin"))
+            iot.listThings(
+                    b ->
+                        b.thingTypeName("StreetLight")
+                            .attributeName("city")
+                            .attributeValue("Turin"))
                 .things())
         .hasSize(3)
         .allSatisfy(t -> assertThat(t.attributes()).containsEntry("model", "LX-200"));

@@ -84,6 +84,35 @@ class TenancyIT {
   }
 
   @Test
+  void groupsOfAnotherAccount_areInvisible_andCannotBeJoined() {
+    root.createThingGroup(b -> b.thingGroupName("RootGroup"));
+    root.createBillingGroup(b -> b.billingGroupName("RootBilling"));
+    other.createThing(b -> b.thingName("intruder"));
+
+    assertThatThrownBy(() -> other.describeThingGroup(b -> b.thingGroupName("RootGroup")))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                other.addThingToThingGroup(
+                    b -> b.thingGroupName("RootGroup").thingName("intruder")))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                other.addThingToThingGroup(
+                    b ->
+                        b.thingGroupArn("arn:aws:iot:eu-west-1:111122223333:thinggroup/RootGroup")
+                            .thingName("intruder")))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                other.addThingToBillingGroup(
+                    b -> b.billingGroupName("RootBilling").thingName("intruder")))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThat(other.listThingGroups().thingGroups()).isEmpty();
+    assertThat(other.listBillingGroups().billingGroups()).isEmpty();
+  }
+
+  @Test
   void disabledAccessKey_isRefusedWithinTheCacheTime() {
     AccountService accounts = server.server().backend().security().accounts();
     NewAccessKey spare = accounts.createAccessKey(AccountId.of("444455556666"));

@@ -74,7 +74,8 @@ class ThingGroupsIT {
       chain.add(name);
     }
 
-    assertThatThrownBy(() -> iot.createThingGroup(b -> b.thingGroupName("L8").parentGroupName("L7")))
+    assertThatThrownBy(
+            () -> iot.createThingGroup(b -> b.thingGroupName("L8").parentGroupName("L7")))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("at most 7");
     assertThatThrownBy(() -> iot.describeThingGroup(b -> b.thingGroupName("L8")))
@@ -106,7 +107,9 @@ class ThingGroupsIT {
     assertThatThrownBy(
             () ->
                 iot.createThingGroup(
-                    b -> b.thingGroupName("Again").thingGroupProperties(p -> p.thingGroupDescription("x"))))
+                    b ->
+                        b.thingGroupName("Again")
+                            .thingGroupProperties(p -> p.thingGroupDescription("x"))))
         .isInstanceOf(ResourceAlreadyExistsException.class);
   }
 
@@ -115,7 +118,8 @@ class ThingGroupsIT {
     iot.createThingGroup(
         b ->
             b.thingGroupName("Upd")
-                .thingGroupProperties(p -> p.attributePayload(a -> a.attributes(Map.of("a", "1")))));
+                .thingGroupProperties(
+                    p -> p.attributePayload(a -> a.attributes(Map.of("a", "1")))));
 
     long version =
         iot.updateThingGroup(
@@ -123,7 +127,9 @@ class ThingGroupsIT {
                     b.thingGroupName("Upd")
                         .expectedVersion(1L)
                         .thingGroupProperties(
-                            p -> p.attributePayload(a -> a.attributes(Map.of("b", "2")).merge(true))))
+                            p ->
+                                p.attributePayload(
+                                    a -> a.attributes(Map.of("b", "2")).merge(true))))
             .version();
 
     assertThat(version).isEqualTo(2L);
@@ -163,7 +169,8 @@ class ThingGroupsIT {
     assertThat(iot.listThingsInThingGroup(b -> b.thingGroupName("Region")).things())
         .containsExactly("m-5");
     assertThat(
-            iot.listThingsInThingGroupPaginator(
+            iot
+                .listThingsInThingGroupPaginator(
                     b -> b.thingGroupName("Region").recursive(true).maxResults(2))
                 .things()
                 .stream()
@@ -228,7 +235,10 @@ class ThingGroupsIT {
     assertThatThrownBy(
             () ->
                 iot.updateThingGroupsForThing(
-                    b -> b.thingName("mover").thingGroupsToRemove("Move-from").thingGroupsToAdd("Nope")))
+                    b ->
+                        b.thingName("mover")
+                            .thingGroupsToRemove("Move-from")
+                            .thingGroupsToAdd("Nope")))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThat(iot.listThingGroupsForThing(b -> b.thingName("mover")).thingGroups())
         .extracting(GroupNameAndArn::groupName)
@@ -252,7 +262,9 @@ class ThingGroupsIT {
         .containsExactly("Tree-a", "Tree-b");
     assertThat(
             groups(
-                iot.listThingGroupsPaginator(b -> b.parentGroup("Tree").recursive(true).maxResults(1))
+                iot
+                    .listThingGroupsPaginator(
+                        b -> b.parentGroup("Tree").recursive(true).maxResults(1))
                     .thingGroups()
                     .stream()
                     .toList()))
@@ -277,7 +289,8 @@ class ThingGroupsIT {
         .hasMessageContaining("child");
     iot.deleteThingGroup(b -> b.thingGroupName("Child"));
 
-    assertThat(iot.listThingGroupsForThing(b -> b.thingName("member-of-child")).thingGroups()).isEmpty();
+    assertThat(iot.listThingGroupsForThing(b -> b.thingName("member-of-child")).thingGroups())
+        .isEmpty();
     assertThat(iot.listThingsInThingGroup(b -> b.thingGroupName("Parent").recursive(true)).things())
         .isEmpty();
     iot.createThingGroup(b -> b.thingGroupName("Child").parentGroupName("Parent"));
@@ -306,7 +319,8 @@ class ThingGroupsIT {
     iot.createThing(b -> b.thingName("known-thing"));
 
     assertThatThrownBy(
-            () -> iot.addThingToThingGroup(b -> b.thingGroupName("Unknown").thingName("known-thing")))
+            () ->
+                iot.addThingToThingGroup(b -> b.thingGroupName("Unknown").thingName("known-thing")))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThatThrownBy(
             () -> iot.addThingToThingGroup(b -> b.thingGroupName("Known").thingName("ghost")))
