@@ -9,6 +9,7 @@ import dev.lamplighter.security.NewAccessKey;
 import dev.lamplighter.security.RootAccount;
 import dev.lamplighter.server.config.ServerSettings;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -77,6 +78,13 @@ public final class LamplighterServer implements AutoCloseable {
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jetty.host = settings.get(ServerSettings.BIND);
                 config.jetty.port = settings.get(ServerSettings.API_PORT);
+                // API responses are small JSON documents: compressing them costs more than it
+                // saves.
+                config.http.compressionStrategy = CompressionStrategy.NONE;
+                // Every signed request carries unique Authorization and X-Amz-Date values, so
+                // Jetty's per-connection header cache would only churn.
+                config.jetty.modifyHttpConfiguration(
+                    httpConfig -> httpConfig.setHeaderCacheSize(0));
                 config.jetty.modifyServer(
                     server -> {
                       server.setStopTimeout(shutdownTimeout.toMillis());

@@ -10,6 +10,7 @@ import dev.lamplighter.core.error.ServiceException;
 import dev.lamplighter.core.random.IdSource;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +35,7 @@ public final class Dispatcher implements Handler {
   private static final Logger EVENTS = LoggerFactory.getLogger("lamplighter.events");
   static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
   private static final byte[] EMPTY_OBJECT = {'{', '}'};
+  private static final String JSON = "application/json";
 
   private final SigV4Verifier verifier;
   private final Router router;
@@ -87,8 +89,7 @@ public final class Dispatcher implements Handler {
                   match.operation(), match.labels(), ctx.queryParamMap(), signed.headers(), body);
       Object output = match.route().handler().handle(new Call(operation, caller, input, mapper));
       status = match.operation().responseCode().orElse(200);
-      ctx.status(status).contentType("application/json");
-      ctx.result(output == null ? EMPTY_OBJECT : mapper.writeValueAsBytes(output));
+      write(ctx, status, output == null ? EMPTY_OBJECT : mapper.writeValueAsBytes(output));
     } catch (ServiceException failure) {
       status = respond(ctx, ErrorResponse.of(failure, mapper));
     } catch (IOException | RuntimeException unexpected) {
@@ -113,11 +114,25 @@ public final class Dispatcher implements Handler {
   }
 
   private static int respond(Context ctx, ErrorResponse error) {
-    ctx.status(error.status())
-        .header(ErrorResponse.ERROR_TYPE_HEADER, error.errorType())
-        .contentType("application/json")
-        .result(error.body());
+    ctx.header(ErrorResponse.ERROR_TYPE_HEADER, error.errorType());
+    try {
+      write(ctx, error.status(), error.body());
+    } catch (IOException e) {
+      LOG.debug("Could not send an error response: {}", e.getMessage());
+    }
     return error.status();
+  }
+
+  /**
+   * Writes the body straight to the servlet response with its length, instead of through the
+   * framework's result stream, which copies it once more.
+   */
+  private static void write(Context ctx, int status, byte[] body) throws IOException {
+    HttpServletResponse response = ctx.res();
+    response.setStatus(status);
+    response.setContentType(JSON);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   private static Map<String, List<String>> headers(Context ctx) {

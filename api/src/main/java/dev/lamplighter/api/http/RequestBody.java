@@ -7,6 +7,8 @@ import java.io.InputStream;
 
 /** Reads a request body without ever holding more than the configured limit in memory. */
 final class RequestBody {
+  private static final byte[] NO_BODY = new byte[0];
+
   private RequestBody() {}
 
   /**
@@ -19,8 +21,16 @@ final class RequestBody {
     if (declaredLength > limit) {
       throw tooLarge(limit);
     }
+    if (declaredLength == 0) {
+      return NO_BODY;
+    }
+    int first = in.read();
+    if (first < 0) {
+      return NO_BODY;
+    }
     ByteArrayOutputStream body =
         new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 256);
+    body.write(first);
     byte[] chunk = new byte[8192];
     int read;
     while ((read = in.read(chunk)) >= 0) {

@@ -68,10 +68,17 @@ public final class Router {
 
   private record Candidate(OperationSpec spec, Route route) {}
 
+  /**
+   * The operations of one service. REST candidates are bucketed by method and first path segment
+   * (every AWS path starts with a literal), so a request tries only the handful of templates that
+   * can match it, most specific first.
+   */
   private static final class ServiceRoutes {
+    private static final String LABEL_FIRST = "{";
+
     private final WireModel model;
     private final RequestDecoder decoder;
-    private final Map<String, List<Candidate>> byMethod = new HashMap<>();
+    private final Map<String, List<Candidate>> byMethodAndFirstSegment = new HashMap<>();
     private final Map<String, Candidate> byTarget = new HashMap<>();
 
     ServiceRoutes(WireModel model, RequestDecoder decoder) {
@@ -80,7 +87,9 @@ public final class Router {
     }
 
     void add(Candidate candidate) {
-      byMethod.computeIfAbsent(candidate.spec().method(), m -> new ArrayList<>()).add(candidate);
+      String first = firstSegment(candidate.spec().uri());
+      String key = candidate.spec().method() + " " + (first.startsWith("{") ? LABEL_FIRST : first);
+      byMethodAndFirstSegment.computeIfAbsent(key, k -> new ArrayList<>()).add(candidate);
       model
           .targetPrefix()
           .ifPresent(prefix -> byTarget.put(prefix + "." + candidate.spec().name(), candidate));
@@ -89,7 +98,7 @@ public final class Router {
     void sort() {
       Comparator<Candidate> order =
           Comparator.comparing(c -> c.spec().template(), UriTemplate.MOST_SPECIFIC_FIRST);
-      byMethod.values().forEach(list -> list.sort(order));
+      byMethodAndFirstSegment.values().forEach(list -> list.sort(order));
     }
 
     Match find(String method, String rawPath, String target) {
@@ -100,13 +109,24 @@ public final class Router {
         }
         return handled(candidate, Map.of());
       }
-      for (Candidate candidate : byMethod.getOrDefault(method, List.of())) {
+      Match match = find(method + " " + firstSegment(rawPath), rawPath);
+      if (match == null) {
+        match = find(method + " " + LABEL_FIRST, rawPath);
+      }
+      if (match == null) {
+        throw Dispatcher.unknownOperation(method, rawPath);
+      }
+      return match;
+    }
+
+    private Match find(String key, String rawPath) {
+      for (Candidate candidate : byMethodAndFirstSegment.getOrDefault(key, List.of())) {
         Optional<Map<String, String>> labels = candidate.spec().template().match(rawPath);
         if (labels.isPresent()) {
           return handled(candidate, labels.get());
         }
       }
-      throw Dispatcher.unknownOperation(method, rawPath);
+      return null;
     }
 
     private Match handled(Candidate candidate, Map<String, String> labels) {
@@ -115,6 +135,16 @@ public final class Router {
             "%s is not supported by this server.", candidate.spec().name());
       }
       return new Match(candidate.route(), candidate.spec(), labels, decoder);
+    }
+
+    /** The first segment of a path or URI template, as written ({@code things}, {@code {x}}). */
+    private static String firstSegment(String path) {
+      int start = path.startsWith("/") ? 1 : 0;
+      int end = start;
+      while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != '?') {
+        end++;
+      }
+      return path.substring(start, end);
     }
   }
 }

@@ -1,20 +1,33 @@
 package dev.lamplighter.core.random;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
 
-/** Ids and bytes from {@link SecureRandom}. */
+/**
+ * Ids and bytes from a {@link SecureRandom} per thread. One shared instance would serialise every
+ * request thread on its lock (the JDK's native generator reads {@code /dev/urandom} under a global
+ * lock); a DRBG per thread is as strong and never waits.
+ */
 final class SecureIdSource implements IdSource {
   static final SecureIdSource INSTANCE = new SecureIdSource();
 
-  private final SecureRandom random = new SecureRandom();
+  private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureIdSource::drbg);
 
   private SecureIdSource() {}
+
+  private static SecureRandom drbg() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
+  }
 
   @Override
   public UUID randomUuid() {
     byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
+    random.get().nextBytes(bytes);
     bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
     bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
     long msb = 0;
@@ -28,6 +41,6 @@ final class SecureIdSource implements IdSource {
 
   @Override
   public void nextBytes(byte[] bytes) {
-    random.nextBytes(bytes);
+    random.get().nextBytes(bytes);
   }
 }

@@ -32,6 +32,22 @@ class InstantsTest {
   }
 
   @Test
+  void fastParse_agreesWithTheJdk_acrossDatesAndFractions() {
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 10_000; i++) {
+      Instant instant =
+          Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE), random.nextInt(1_000_000_000));
+      assertThat(Instants.parse(Instants.format(instant))).isEqualTo(instant);
+    }
+  }
+
+  @Test
+  void otherIsoShapes_stillParse() {
+    assertThat(Instants.parse("2026-01-02T03:04:05Z"))
+        .isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
+  }
+
+  @Test
   void null_staysNull() {
     assertThat(Instants.format(null)).isNull();
     assertThat(Instants.parse(null)).isNull();
