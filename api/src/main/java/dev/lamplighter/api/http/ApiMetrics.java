@@ -17,7 +17,7 @@ public final class ApiMetrics {
   private static final String NAME = "lamplighter.api.requests";
 
   private final MeterRegistry registry;
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<String, Map<Integer, Timer>> timers = new ConcurrentHashMap<>();
 
   public ApiMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -25,7 +25,8 @@ public final class ApiMetrics {
 
   void record(String operation, int status, long nanos) {
     timers
-        .computeIfAbsent(operation + ' ' + status, key -> timer(operation, status))
+        .computeIfAbsent(operation, key -> new ConcurrentHashMap<>())
+        .computeIfAbsent(status, key -> timer(operation, status))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 

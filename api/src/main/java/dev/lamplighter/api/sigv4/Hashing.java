@@ -17,6 +17,11 @@ final class Hashing {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  // One instance per thread: looking up a provider for every request costs more than hashing.
+  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(Hashing::newMac);
+  private static final ThreadLocal<MessageDigest> DIGESTS =
+      ThreadLocal.withInitial(Hashing::newDigest);
+
   private Hashing() {}
 
   static String sha256Hex(byte[] data) {
@@ -30,12 +35,21 @@ final class Hashing {
     return hex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** The calling thread's HMAC, keyed with {@code key}; use it before calling here again. */
   static Mac hmac(SecretKeySpec key) {
     try {
-      Mac mac = Mac.getInstance(HMAC_SHA256);
+      Mac mac = MACS.get();
       mac.init(key);
       return mac;
     } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
+    }
+  }
+
+  private static Mac newMac() {
+    try {
+      return Mac.getInstance(HMAC_SHA256);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
     }
   }
@@ -55,6 +69,12 @@ final class Hashing {
   }
 
   private static MessageDigest sha256() {
+    MessageDigest digest = DIGESTS.get();
+    digest.reset();
+    return digest;
+  }
+
+  private static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -37,6 +37,20 @@ class RegistryReportTest {
   }
 
   @Test
+  void describeRatio_isTheMedianOfEachRoundsRatio() {
+    List<String> rounds =
+        List.of(
+            "load label=ceiling operation=DescribeThing rps=10000.0",
+            "load label=lamplighter operation=DescribeThing rps=6000.0",
+            "load label=ceiling operation=DescribeThing rps=5000.0",
+            "load label=lamplighter operation=DescribeThing rps=2000.0",
+            "load label=ceiling operation=DescribeThing rps=8000.0",
+            "load label=lamplighter operation=DescribeThing rps=4000.0");
+
+    assertThat(RegistryReport.describeRatio(ResultFile.of(rounds))).isEqualTo(0.5);
+  }
+
+  @Test
   void report_withoutMeasurements_saysNotApplicable() {
     List<String> lines = RegistryReport.render(ResultFile.of(List.of()));
 

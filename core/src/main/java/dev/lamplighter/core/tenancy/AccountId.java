@@ -1,13 +1,9 @@
 package dev.lamplighter.core.tenancy;
 
-import java.util.regex.Pattern;
-
 /** A 12-digit AWS-style account id. */
 public record AccountId(String value) {
-  private static final Pattern DIGITS = Pattern.compile("[0-9]{12}");
-
   public AccountId {
-    if (value == null || !DIGITS.matcher(value).matches()) {
+    if (!isValid(value)) {
       throw new IllegalArgumentException("an account id is 12 digits, not '" + value + "'");
     }
   }
@@ -17,7 +13,15 @@ public record AccountId(String value) {
   }
 
   public static boolean isValid(String value) {
-    return value != null && DIGITS.matcher(value).matches();
+    if (value == null || value.length() != 12) {
+      return false;
+    }
+    for (int i = 0; i < 12; i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

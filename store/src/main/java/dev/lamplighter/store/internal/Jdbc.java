@@ -81,7 +81,8 @@ final class Jdbc {
 
   static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... params)
       throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (StatementCache.Prepared prepared = StatementCache.prepare(connection, sql)) {
+      PreparedStatement statement = prepared.statement();
       bind(statement, params);
       try (ResultSet rows = statement.executeQuery()) {
         List<T> result = new ArrayList<>();
@@ -105,7 +106,8 @@ final class Jdbc {
 
   /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it changed. */
   static int update(Connection connection, String sql, Object... params) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (StatementCache.Prepared prepared = StatementCache.prepare(connection, sql)) {
+      PreparedStatement statement = prepared.statement();
       bind(statement, params);
       return statement.executeUpdate();
     }
@@ -116,7 +118,8 @@ final class Jdbc {
     if (rows.isEmpty()) {
       return;
     }
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (StatementCache.Prepared prepared = StatementCache.prepare(connection, sql)) {
+      PreparedStatement statement = prepared.statement();
       for (Object[] row : rows) {
         bind(statement, row);
         statement.addBatch();

@@ -86,7 +86,11 @@ final class SqliteConnections implements ConnectionSource {
     pool.setDataSource(readerSource);
     pool.setPoolName("lamplighter-sqlite-read");
     pool.setMaximumPoolSize(config.poolSize());
-    pool.setMinimumIdle(1);
+    // A fixed set of connections that are never retired, so their cached statements stay valid
+    // (SQLite connections do not go stale the way network connections do).
+    pool.setMinimumIdle(config.poolSize());
+    pool.setMaxLifetime(0);
+    pool.setIdleTimeout(0);
     pool.setAutoCommit(true);
     // Reads only: a repository bug that writes outside a transaction fails instead of racing the
     // writer.
@@ -198,6 +202,7 @@ final class SqliteConnections implements ConnectionSource {
     } catch (SQLException e) {
       LOG.warn("Closing the SQLite writer of [{}] failed: {}", file, e.getMessage());
     } finally {
+      StatementCache.forgetClosed();
       if (acquired) {
         writerLock.unlock();
       }
