@@ -119,6 +119,11 @@ public final class RegistryReport {
     table.row(READY.cells(startup.map(r -> r.number("ready_wall_ms")).orElse(Double.NaN)));
     table.row(IDLE_RSS.cells(rssMib));
     table.row(
+        "DescribeThing CPU per request, server/ceiling",
+        String.format(Locale.ROOT, "%.2fx", describeCpuRatio(file)),
+        "(info)",
+        "");
+    table.row(
         "Server's own log: ready in",
         startup.map(r -> format(r.number("ready_logged_ms"), 0) + " ms").orElse("-"),
         "(info)",
@@ -171,6 +176,27 @@ public final class RegistryReport {
       ratios.add(server.get(i) / ceiling.get(i));
     }
     return median(ratios);
+  }
+
+  /**
+   * The median over rounds of the server's CPU time per DescribeThing divided by the ceiling's:
+   * meaningful even when the load generator, not the target, limits the request rate.
+   */
+  static double describeCpuRatio(ResultFile file) {
+    List<Double> ceiling = cpuPerRequest(file, CEILING);
+    List<Double> server = cpuPerRequest(file, SERVER);
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < Math.min(ceiling.size(), server.size()); i++) {
+      ratios.add(server.get(i) / ceiling.get(i));
+    }
+    return median(ratios);
+  }
+
+  private static List<Double> cpuPerRequest(ResultFile file, String label) {
+    return file.all("load").stream()
+        .filter(r -> label.equals(r.text("label")) && "DescribeThing".equals(r.text("operation")))
+        .map(r -> r.number("target_cpu") / r.number("rps"))
+        .toList();
   }
 
   private static List<Double> rates(ResultFile file, String label, String operation) {
