@@ -46,7 +46,7 @@ final class BillingGroupOperations {
             new NewBillingGroup(
                 request.billingGroupName(),
                 properties == null ? null : properties.billingGroupDescription(),
-                TagShapes.toDomain(request.tags())));
+                TagShapes.registryTags(request.tags())));
     return new CreateBillingGroupResponse(
         group.name(), arn(call.scope(), group.name()), group.groupId());
   }

@@ -24,7 +24,7 @@ final class TagOperations {
 
   Object tag(Call call) {
     TagResourceRequest request = call.input(TagResourceRequest.class);
-    tags.tag(call.scope(), request.resourceArn(), TagShapes.toDomain(request.tags()));
+    tags.tag(call.scope(), request.resourceArn(), TagShapes.registryTags(request.tags()));
     return null;
   }
 

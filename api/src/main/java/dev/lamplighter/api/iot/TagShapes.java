@@ -17,7 +17,7 @@ final class TagShapes {
 
   record ListTagsForResourceResponse(List<Tag> tags, String nextToken) {}
 
-  static List<dev.lamplighter.registry.Tag> toDomain(List<Tag> tags) {
+  static List<dev.lamplighter.registry.Tag> registryTags(List<Tag> tags) {
     return tags == null
         ? List.of()
         : tags.stream().map(t -> new dev.lamplighter.registry.Tag(t.key(), t.value())).toList();

@@ -55,7 +55,7 @@ final class ThingGroupOperations {
                 request.parentGroupName(),
                 properties == null ? null : properties.thingGroupDescription(),
                 payload == null ? null : payload.attributes(),
-                TagShapes.toDomain(request.tags())));
+                TagShapes.registryTags(request.tags())));
     return new CreateThingGroupResponse(
         group.name(), arn(call.scope(), group.name()), group.groupId());
   }

@@ -46,8 +46,8 @@ final class ThingTypeOperations {
                 request.thingTypeName(),
                 properties == null ? null : properties.thingTypeDescription(),
                 properties == null ? null : properties.searchableAttributes(),
-                properties == null ? null : toDomain(properties.mqtt5Configuration()),
-                TagShapes.toDomain(request.tags())));
+                properties == null ? null : propagating(properties.mqtt5Configuration()),
+                TagShapes.registryTags(request.tags())));
     return new CreateThingTypeResponse(type.name(), arn(call.scope(), type), type.thingTypeId());
   }
 
@@ -99,7 +99,7 @@ final class ThingTypeOperations {
             : new ThingTypeUpdate(
                 properties.thingTypeDescription(),
                 properties.searchableAttributes(),
-                toDomain(properties.mqtt5Configuration()));
+                propagating(properties.mqtt5Configuration()));
     types.update(call.scope(), request.thingTypeName(), update);
     return null;
   }
@@ -122,7 +122,7 @@ final class ThingTypeOperations {
     return new ThingTypeMetadata(type.deprecated(), type.deprecatedAt(), type.createdAt());
   }
 
-  private static List<PropagatingAttribute> toDomain(Mqtt5Configuration mqtt5) {
+  private static List<PropagatingAttribute> propagating(Mqtt5Configuration mqtt5) {
     if (mqtt5 == null || mqtt5.propagatingAttributes() == null) {
       return mqtt5 == null ? null : List.of();
     }
