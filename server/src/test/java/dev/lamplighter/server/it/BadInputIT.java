@@ -51,6 +51,18 @@ class BadInputIT {
   }
 
   @Test
+  void groupNamesOutOfPattern_areInvalidRequest_andCreateNothing() {
+    assertThatThrownBy(() -> iot.createThingGroup(b -> b.thingGroupName("city/turin")))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("thingGroupName");
+    assertThatThrownBy(() -> iot.createBillingGroup(b -> b.billingGroupName("bill ing")))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("billingGroupName");
+    assertThat(iot.listThingGroups().thingGroups()).isEmpty();
+    assertThat(iot.listBillingGroups().billingGroups()).isEmpty();
+  }
+
+  @Test
   void thingNameTooLong_isInvalidRequest() {
     assertThatThrownBy(() -> iot.createThing(b -> b.thingName("x".repeat(129))))
         .isInstanceOf(InvalidRequestException.class)
