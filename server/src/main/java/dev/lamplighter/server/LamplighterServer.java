@@ -37,11 +37,13 @@ public final class LamplighterServer implements AutoCloseable {
 
   private final Backend backend;
   private final Javalin http;
+  private final JvmGcMetrics gcMetrics;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private LamplighterServer(Backend backend, Javalin http) {
+  private LamplighterServer(Backend backend, Javalin http, JvmGcMetrics gcMetrics) {
     this.backend = backend;
     this.http = http;
+    this.gcMetrics = gcMetrics;
   }
 
   /**
@@ -60,7 +62,7 @@ public final class LamplighterServer implements AutoCloseable {
       generated.ifPresent(onRootKeyGenerated);
 
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      bindJvmMetrics(meters);
+      JvmGcMetrics gcMetrics = bindJvmMetrics(meters);
       ControlPlaneApi api =
           new ControlPlaneApi(
               backend.registry(),
@@ -101,7 +103,7 @@ public final class LamplighterServer implements AutoCloseable {
                 api.configure(config);
               });
       http.start();
-      LamplighterServer server = new LamplighterServer(backend, http);
+      LamplighterServer server = new LamplighterServer(backend, http, gcMetrics);
       LOG.info(
           "Lamplighter API listening on http://{}:{} (data dir {}, ready in {} ms)",
           settings.get(ServerSettings.BIND),
@@ -115,12 +117,15 @@ public final class LamplighterServer implements AutoCloseable {
     }
   }
 
-  private static void bindJvmMetrics(PrometheusMeterRegistry meters) {
+  /** Binds the JVM's metrics; returns the GC binder, which listens until it is closed. */
+  private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry meters) {
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
     new UptimeMetrics().bindTo(meters);
-    new JvmGcMetrics().bindTo(meters);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(meters);
+    return gc;
   }
 
   /** The port the control-plane API listens on (the real one when 0 was configured). */
@@ -139,6 +144,7 @@ public final class LamplighterServer implements AutoCloseable {
     }
     LOG.info("Stopping: finishing requests in flight");
     http.stop();
+    gcMetrics.close();
     backend.close();
     LOG.info("Stopped");
   }

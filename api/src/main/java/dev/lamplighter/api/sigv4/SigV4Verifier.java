@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *       both ways; for a presigned request with {@code X-Amz-Expires}, not in the future beyond the
  *       skew and not past date + expires.
  *   <li>Credential: the access key resolves to an active credential ({@code UNRECOGNIZED_CLIENT}).
- *   <li>Payload: a declared {@code x-amz-content-sha256} other than {@code UNSIGNED-PAYLOAD} equals
- *       the body's hash ({@code INVALID_SIGNATURE}).
+ *   <li>Payload: a declared {@code x-amz-content-sha256} equals the body's hash, or is {@code
+ *       UNSIGNED-PAYLOAD} on a request without a body ({@code INVALID_SIGNATURE}).
  *   <li>Signature: the canonical request is rebuilt from the request as received, the signature
  *       computed with the (cached) signing key and compared in constant time ({@code
  *       INVALID_SIGNATURE}).
@@ -201,8 +201,9 @@ public final class SigV4Verifier {
 
   /**
    * The payload hash the canonical request ends with: the declared {@code x-amz-content-sha256}
-   * when there is one (after checking it against the body, unless it is {@code UNSIGNED-PAYLOAD}),
-   * else the body's hash.
+   * when there is one (after checking it against the body), else the body's hash. {@code
+   * UNSIGNED-PAYLOAD} is accepted only for a request without a body: the control plane may run
+   * without TLS, and a body the signature does not cover could be changed on the way.
    */
   private static String payloadHash(ReceivedHeaders headers, byte[] body, boolean check) {
     String declared = headers.first(CONTENT_SHA256);
@@ -210,6 +211,10 @@ public final class SigV4Verifier {
       return Hashing.sha256Hex(body);
     }
     declared = declared.trim();
+    if (check && declared.equals(UNSIGNED_PAYLOAD) && body.length > 0) {
+      throw ErrorCode.INVALID_SIGNATURE.exception(
+          "UNSIGNED-PAYLOAD is not accepted for a request with a body; sign the payload.");
+    }
     if (check && !declared.equals(UNSIGNED_PAYLOAD)) {
       if (!declared.equalsIgnoreCase(Hashing.sha256Hex(body))) {
         throw ErrorCode.INVALID_SIGNATURE.exception(

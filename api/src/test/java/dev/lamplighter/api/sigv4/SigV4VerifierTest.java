@@ -346,7 +346,7 @@ class SigV4VerifierTest {
   }
 
   @Test
-  void unsignedPayload_isAcceptedWhateverTheBody() {
+  void unsignedPayload_isAcceptedWithoutABody_butRefusedWithOne() {
     SignedRequest declared =
         Requests.withHeader(
             Requests.withHeader(
@@ -361,8 +361,11 @@ class SigV4VerifierTest {
     SignedRequest signed = resign(declared);
 
     assertThat(verifier.canonicalRequest(signed, false).text()).endsWith("\nUNSIGNED-PAYLOAD");
-    assertThat(verifier.verify(Requests.withBody(signed, "another body")).accessKeyId())
+    assertThat(verifier.verify(Requests.withBody(signed, "")).accessKeyId())
         .isEqualTo("AKIDEXAMPLE");
+    ServiceException refused = refusal(verifier, Requests.withBody(signed, "another body"));
+    assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
+    assertThat(refused.getMessage()).contains("UNSIGNED-PAYLOAD");
   }
 
   @Test
