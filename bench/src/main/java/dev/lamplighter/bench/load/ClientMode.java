@@ -21,7 +21,7 @@ import java.util.Locale;
  * the body handler only collects bytes, so nothing blocks there, and it saves a thread hop per
  * request that, on two cores, cost more than the requests themselves.
  */
-enum ClientMode {
+public enum ClientMode {
   SHARED,
   PER_WORKER;
 
@@ -51,8 +51,10 @@ enum ClientMode {
     throw new IllegalArgumentException("--client is shared or per-worker, not '" + text + "'");
   }
 
-  /** A client as every mode builds it; also used to seed the things. */
-  static HttpClient newClient() {
+  /**
+   * A client as every mode builds it; also used to seed the things and by the thing-group suite.
+   */
+  public static HttpClient newClient() {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(CONNECT_TIMEOUT)

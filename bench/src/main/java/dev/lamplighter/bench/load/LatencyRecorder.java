@@ -12,14 +12,14 @@ import java.util.TreeMap;
  *
  * <p>Not thread-safe: each worker owns one; {@link #merge} runs after the workers have stopped.
  */
-final class LatencyRecorder {
-  static final int TRANSPORT_ERROR = 0;
+public final class LatencyRecorder {
+  public static final int TRANSPORT_ERROR = 0;
 
   private long[] latencies = new long[1 << 14];
   private int count;
   private final Map<Integer, Long> errorsByStatus = new TreeMap<>();
 
-  void record(int status, long latencyNanos) {
+  public void record(int status, long latencyNanos) {
     if (status >= 200 && status < 300) {
       if (count == latencies.length) {
         latencies = Arrays.copyOf(latencies, count * 2);
@@ -31,7 +31,7 @@ final class LatencyRecorder {
   }
 
   /** The recorders' requests together, latencies sorted. */
-  static Summary merge(List<LatencyRecorder> recorders) {
+  public static Summary merge(List<LatencyRecorder> recorders) {
     int total = recorders.stream().mapToInt(r -> r.count).sum();
     long[] all = new long[total];
     int at = 0;
@@ -49,17 +49,17 @@ final class LatencyRecorder {
    * @param sortedLatencies the successful requests' latencies in nanoseconds, ascending
    * @param errorsByStatus the other requests by status, 0 meaning a transport error
    */
-  record Summary(long[] sortedLatencies, Map<Integer, Long> errorsByStatus) {
-    long successes() {
+  public record Summary(long[] sortedLatencies, Map<Integer, Long> errorsByStatus) {
+    public long successes() {
       return sortedLatencies.length;
     }
 
-    long errors() {
+    public long errors() {
       return errorsByStatus.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The nearest-rank percentile in milliseconds, {@code NaN} when nothing succeeded. */
-    double percentileMillis(double percentile) {
+    public double percentileMillis(double percentile) {
       if (sortedLatencies.length == 0) {
         return Double.NaN;
       }

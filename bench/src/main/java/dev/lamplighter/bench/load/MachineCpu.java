@@ -12,16 +12,16 @@ import java.util.Optional;
  * CPU time not idle, summed over all CPUs. With the load generator's and the target's own CPU it
  * shows how much other processes (another build, say) took during a measured window.
  */
-final class MachineCpu {
+public final class MachineCpu {
   private static final Path PROC_STAT = Path.of("/proc/stat");
 
   /** Cumulative CPU time counters, in the kernel's ticks. */
-  record Sample(long busy, long total) {}
+  public record Sample(long busy, long total) {}
 
   private MachineCpu() {}
 
   /** The counters now; empty when {@code /proc/stat} cannot be read (not Linux). */
-  static Optional<Sample> sample() {
+  public static Optional<Sample> sample() {
     try {
       List<String> lines = Files.readAllLines(PROC_STAT, StandardCharsets.US_ASCII);
       if (lines.isEmpty() || !lines.get(0).startsWith("cpu ")) {
@@ -41,7 +41,7 @@ final class MachineCpu {
   }
 
   /** Cores busy on average between two samples, or NaN when either is missing. */
-  static double busyCores(Optional<Sample> before, Optional<Sample> after, int cores) {
+  public static double busyCores(Optional<Sample> before, Optional<Sample> after, int cores) {
     if (before.isEmpty() || after.isEmpty()) {
       return Double.NaN;
     }

@@ -7,24 +7,24 @@ import java.util.Optional;
  * CPU time used by a process so far (user and system, all threads), to tell how much of the machine
  * the load generator itself and the target took during the measured window.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
   private final Optional<ProcessHandle> process;
 
   private ProcessCpu(Optional<ProcessHandle> process) {
     this.process = process;
   }
 
-  static ProcessCpu self() {
+  public static ProcessCpu self() {
     return new ProcessCpu(Optional.of(ProcessHandle.current()));
   }
 
   /** The process of a pid; reads nothing when the pid is unknown or not visible. */
-  static ProcessCpu of(long pid) {
+  public static ProcessCpu of(long pid) {
     return new ProcessCpu(ProcessHandle.of(pid));
   }
 
   /** The CPU time so far, or empty when the platform does not tell. */
-  Optional<Duration> total() {
+  public Optional<Duration> total() {
     return process.flatMap(p -> p.info().totalCpuDuration());
   }
 }

@@ -25,7 +25,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  *
  * <p>Thread-safe.
  */
-final class RequestSigner {
+public final class RequestSigner {
   private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length");
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -36,14 +36,15 @@ final class RequestSigner {
   private final URI target;
 
   /** Requests go to {@code target}'s scheme, host and port; its path is ignored. */
-  RequestSigner(URI target) {
+  public RequestSigner(URI target) {
     if (target.getHost() == null || target.getPort() < 0) {
       throw new IllegalArgumentException("the target needs a host and a port: " + target);
     }
     this.target = target;
   }
 
-  HttpRequest sign(BenchRequest request) {
+  /** The request signed now, ready to send. */
+  public HttpRequest sign(BenchRequest request) {
     SdkHttpRequest.Builder unsigned =
         SdkHttpRequest.builder()
             .method(SdkHttpMethod.fromValue(request.method()))
@@ -51,6 +52,7 @@ final class RequestSigner {
             .host(target.getHost())
             .port(target.getPort())
             .encodedPath(request.path());
+    request.query().forEach(unsigned::putRawQueryParameter);
     if (request.body() != null) {
       unsigned.putHeader("Content-Type", "application/json");
     }
