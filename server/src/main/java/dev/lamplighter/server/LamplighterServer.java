@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,17 +49,19 @@ public final class LamplighterServer implements AutoCloseable {
   /**
    * Starts a server.
    *
-   * @param onRootKeyGenerated told about the root access key when this start generated it, so the
-   *     operator sees its secret once
+   * @param onRootKeyGenerated told about the root access key when this start generated it, once the
+   *     API listens (with its address), so the operator sees the secret once
    */
   public static LamplighterServer start(
-      Settings settings, Clock clock, IdSource ids, Consumer<NewAccessKey> onRootKeyGenerated) {
+      Settings settings,
+      Clock clock,
+      IdSource ids,
+      BiConsumer<NewAccessKey, String> onRootKeyGenerated) {
     long started = System.nanoTime();
     Backend backend = Backend.open(settings, clock, ids);
     try {
       Optional<NewAccessKey> generated =
           RootAccount.ensure(backend.security().accounts(), backend.securityConfig());
-      generated.ifPresent(onRootKeyGenerated);
 
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       JvmGcMetrics gcMetrics = bindJvmMetrics(meters);
@@ -110,6 +112,9 @@ public final class LamplighterServer implements AutoCloseable {
           server.apiPort(),
           backend.dataDir(),
           Duration.ofNanos(System.nanoTime() - started).toMillis());
+      generated.ifPresent(
+          key ->
+              onRootKeyGenerated.accept(key, server.endpoint(settings.get(ServerSettings.BIND))));
       return server;
     } catch (RuntimeException e) {
       backend.close();
@@ -126,6 +131,12 @@ public final class LamplighterServer implements AutoCloseable {
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(meters);
     return gc;
+  }
+
+  /** The URL clients on this machine use for the API, such as {@code http://localhost:8080}. */
+  String endpoint(String bind) {
+    boolean local = bind.equals("0.0.0.0") || bind.equals("127.0.0.1") || bind.equals("::");
+    return "http://" + (local ? "localhost" : bind) + ":" + apiPort();
   }
 
   /** The port the control-plane API listens on (the real one when 0 was configured). */

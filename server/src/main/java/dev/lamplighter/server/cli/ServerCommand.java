@@ -51,7 +51,10 @@ final class ServerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     LamplighterServer server =
         LamplighterServer.start(
-            settings, Clock.systemUTC(), IdSource.secure(), key -> printRootKey(out, key));
+            settings,
+            Clock.systemUTC(),
+            IdSource.secure(),
+            (key, endpoint) -> printRootKey(out, key, endpoint));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -66,7 +69,7 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   @SuppressForbidden(reason = "the generated root secret is shown to the operator exactly once")
-  private static void printRootKey(PrintWriter out, NewAccessKey key) {
+  private static void printRootKey(PrintWriter out, NewAccessKey key, String endpoint) {
     out.println();
     out.println("Created the root account " + key.key().account() + " with an access key:");
     out.println();
@@ -77,7 +80,7 @@ final class ServerCommand implements Callable<Integer> {
     out.println("  aws configure set aws_access_key_id " + key.key().accessKeyId());
     out.println("  aws configure set aws_secret_access_key " + key.secretAccessKey());
     out.println("  aws configure set region us-east-1");
-    out.println("  aws --endpoint-url http://localhost:8080 iot list-things");
+    out.println("  aws --endpoint-url " + endpoint + " iot list-things");
     out.println();
     out.flush();
   }

@@ -119,7 +119,10 @@ class CommandLineIT {
       again.awaitPort();
       assertThat(again.output()).doesNotContain("AWS_SECRET_ACCESS_KEY");
     }
-    assertThat(first).contains("AWS_ACCESS_KEY_ID=LLAK").contains("AWS_SECRET_ACCESS_KEY=");
+    assertThat(first)
+        .contains("AWS_ACCESS_KEY_ID=LLAK")
+        .contains("AWS_SECRET_ACCESS_KEY=")
+        .containsPattern("aws --endpoint-url http://localhost:[1-9][0-9]* iot list-things");
   }
 
   @Test

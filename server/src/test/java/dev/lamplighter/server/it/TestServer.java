@@ -44,7 +44,8 @@ final class TestServer implements AutoCloseable {
     env.put("LAMPLIGHTER_ROOT_SECRET_ACCESS_KEY", ROOT_SECRET);
     env.putAll(environment);
     Settings settings = ConfigLoader.load(allFlags, env);
-    this.server = LamplighterServer.start(settings, clock, IdSource.secure(), key -> {});
+    this.server =
+        LamplighterServer.start(settings, clock, IdSource.secure(), (key, endpoint) -> {});
   }
 
   static TestServer start() {
