@@ -19,6 +19,14 @@ public enum ErrorCode {
   THROTTLING("ThrottlingException", 400),
   INTERNAL_FAILURE("InternalFailureException", 500),
   SERVICE_UNAVAILABLE("ServiceUnavailableException", 503),
+  MALFORMED_POLICY("MalformedPolicyException", 400),
+  VERSIONS_LIMIT_EXCEEDED("VersionsLimitExceededException", 409),
+  CERTIFICATE_VALIDATION("CertificateValidationException", 400),
+  CERTIFICATE_STATE("CertificateStateException", 406),
+  CERTIFICATE_CONFLICT("CertificateConflictException", 409),
+  REGISTRATION_CODE_VALIDATION("RegistrationCodeValidationException", 400),
+  TRANSFER_CONFLICT("TransferConflictException", 409),
+  TRANSFER_ALREADY_COMPLETED("TransferAlreadyCompletedException", 410),
 
   // Errors of the AWS request front end, shared by every service.
   MISSING_AUTHENTICATION("MissingAuthenticationTokenException", 403),
