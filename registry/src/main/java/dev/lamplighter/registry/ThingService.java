@@ -44,7 +44,7 @@ public interface ThingService {
    *
    * @param expectedVersion the version the caller last saw, or null
    * @throws dev.lamplighter.core.error.ServiceException VERSION_CONFLICT when {@code
-   *     expectedVersion} is not the current version
+   *     expectedVersion} is not the current version; INVALID_REQUEST while a principal is attached
    */
   void delete(Scope scope, String name, Long expectedVersion);
 

@@ -12,6 +12,7 @@ public enum ResourceType {
   CERTIFICATE("cert", "certificate"),
   CA_CERTIFICATE("cacert", "CA certificate"),
   POLICY("policy", "policy"),
+  ROLE_ALIAS("rolealias", "role alias"),
   JOB("job", "job"),
   JOB_TEMPLATE("jobtemplate", "job template"),
   PROVISIONING_TEMPLATE("provisioningtemplate", "provisioning template"),

@@ -152,6 +152,10 @@ public final class ThingServiceImpl implements ThingService {
                 return;
               }
               checkVersion(current.get(), expectedVersion);
+              if (ports.things().hasPrincipals(scope, name)) {
+                throw ErrorCode.INVALID_REQUEST.exception(
+                    "Cannot delete. Thing %s is still attached to one or more principals", name);
+              }
               ports.thingGroupMembers().removeThing(scope, name);
               if (!ports.things().delete(scope, name, current.get().version())) {
                 throw concurrentlyChanged(name);

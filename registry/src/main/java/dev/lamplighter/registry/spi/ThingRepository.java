@@ -44,6 +44,9 @@ public interface ThingRepository {
    */
   List<Thing> list(Scope scope, ThingQuery query, String afterName, int limit);
 
+  /** Whether any principal (certificate) is attached to the thing. */
+  boolean hasPrincipals(Scope scope, String thingName);
+
   /** Whether any thing in the scope has the given type. */
   boolean existsWithType(Scope scope, String typeName);
 

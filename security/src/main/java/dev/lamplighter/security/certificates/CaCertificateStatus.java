@@ -1,0 +1,7 @@
+package dev.lamplighter.security.certificates;
+
+/** The statuses of a registered CA certificate. */
+public enum CaCertificateStatus {
+  ACTIVE,
+  INACTIVE
+}
