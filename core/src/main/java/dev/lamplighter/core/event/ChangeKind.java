@@ -8,5 +8,9 @@ public enum ChangeKind {
   /** A thing joined the group named by the entry; the state is the membership. */
   MEMBER_ADDED,
   /** A thing left the group named by the entry; the state is the membership. */
-  MEMBER_REMOVED
+  MEMBER_REMOVED,
+  /** Something was attached to the resource named by the entry; the state says what. */
+  ATTACHED,
+  /** Something was detached from the resource named by the entry; the state says what. */
+  DETACHED
 }
