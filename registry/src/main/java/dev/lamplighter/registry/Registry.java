@@ -10,6 +10,7 @@ import dev.lamplighter.registry.internal.ThingServiceImpl;
 import dev.lamplighter.registry.internal.ThingTypeServiceImpl;
 import dev.lamplighter.registry.spi.RegistryPorts;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
 
@@ -21,27 +22,43 @@ public final class Registry {
   private final BillingGroupService billingGroups;
   private final TagService tags;
 
-  private Registry(RegistryPorts ports, Clock clock, IdSource ids, RegistryConfig config) {
+  private Registry(
+      RegistryPorts ports,
+      Clock clock,
+      IdSource ids,
+      RegistryConfig config,
+      List<TaggableResource> otherTaggable) {
     this.things = new ThingServiceImpl(ports, clock, ids);
     this.thingTypes = new ThingTypeServiceImpl(ports, clock, ids, config.thingTypeDeleteDelay());
     this.thingGroups = new ThingGroupServiceImpl(ports, clock, ids);
     this.billingGroups = new BillingGroupServiceImpl(ports, clock, ids);
-    this.tags =
-        new TagServiceImpl(
-            ports,
-            List.of(
-                taggable(
-                    ResourceType.THING_TYPE, (s, n) -> ports.thingTypes().find(s, n).isPresent()),
-                taggable(
-                    ResourceType.THING_GROUP, (s, n) -> ports.thingGroups().find(s, n).isPresent()),
-                taggable(
-                    ResourceType.BILLING_GROUP,
-                    (s, n) -> ports.billingGroups().find(s, n).isPresent())));
+    List<TaggableResource> taggable = new ArrayList<>(otherTaggable);
+    taggable.add(
+        taggable(ResourceType.THING_TYPE, (s, n) -> ports.thingTypes().find(s, n).isPresent()));
+    taggable.add(
+        taggable(ResourceType.THING_GROUP, (s, n) -> ports.thingGroups().find(s, n).isPresent()));
+    taggable.add(
+        taggable(
+            ResourceType.BILLING_GROUP, (s, n) -> ports.billingGroups().find(s, n).isPresent()));
+    this.tags = new TagServiceImpl(ports, taggable);
   }
 
   public static Registry create(
       RegistryPorts ports, Clock clock, IdSource ids, RegistryConfig config) {
-    return new Registry(ports, clock, ids, config);
+    return new Registry(ports, clock, ids, config, List.of());
+  }
+
+  /**
+   * A registry whose tag service also accepts resource types of other modules (policies, CA
+   * certificates), told apart by {@link TaggableResource#type()}.
+   */
+  public static Registry create(
+      RegistryPorts ports,
+      Clock clock,
+      IdSource ids,
+      RegistryConfig config,
+      List<TaggableResource> otherTaggable) {
+    return new Registry(ports, clock, ids, config, otherTaggable);
   }
 
   public ThingService things() {
@@ -64,7 +81,8 @@ public final class Registry {
     return tags;
   }
 
-  private static TaggableResource taggable(ResourceType type, BiPredicate<Scope, String> exists) {
+  /** A taggable resource type whose existence {@code exists} tells. */
+  public static TaggableResource taggable(ResourceType type, BiPredicate<Scope, String> exists) {
     return new TaggableResource() {
       @Override
       public ResourceType type() {

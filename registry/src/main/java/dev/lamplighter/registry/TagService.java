@@ -32,6 +32,12 @@ public interface TagService {
   void untag(Scope scope, String resourceArn, Collection<String> keys);
 
   /**
+   * Removes every tag of a resource that is being deleted, inside the caller's transaction. The
+   * resource need not exist any more.
+   */
+  void removeAll(Scope scope, String resourceArn);
+
+  /**
    * ListTagsForResource, ordered by key.
    *
    * @throws dev.lamplighter.core.error.ServiceException as {@link #tag}

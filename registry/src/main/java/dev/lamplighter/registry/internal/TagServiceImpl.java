@@ -53,6 +53,13 @@ public final class TagServiceImpl implements TagService {
   }
 
   @Override
+  public void removeAll(Scope scope, String resourceArn) {
+    Arn.parse(resourceArn)
+        .filter(arn -> arn.scope().equals(scope))
+        .ifPresent(arn -> ports.transactions().inTransaction(() -> ports.tags().removeAll(arn)));
+  }
+
+  @Override
   public Page<Tag> list(Scope scope, String resourceArn, PageRequest page) {
     SortedMap<String, String> tags = ports.tags().find(existingResource(scope, resourceArn));
     SortedMap<String, String> remaining =
