@@ -1,5 +1,5 @@
 /**
- * Shared test fixtures: a clock tests move by hand, predictable ids, and an embedded PostgreSQL
- * server. Used only in test scope.
+ * Shared test fixtures: a clock tests move by hand, predictable ids, an embedded PostgreSQL server
+ * and generated PKI ({@link dev.lamplighter.testkit.TestPki}). Used only in test scope.
  */
 package dev.lamplighter.testkit;
