@@ -11,9 +11,13 @@ import dev.lamplighter.registry.spi.BillingGroupRepository;
 import dev.lamplighter.registry.spi.ThingGroupMembershipRepository;
 import dev.lamplighter.registry.spi.ThingGroupRepository;
 import dev.lamplighter.registry.spi.ThingRepository;
+import dev.lamplighter.security.spi.SecurityPorts;
 import dev.lamplighter.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +44,10 @@ abstract class ContractSupport {
 
   protected AccountId newAccountId() {
     return fixture().newAccountId();
+  }
+
+  protected SecurityPorts security() {
+    return store().securityPorts();
   }
 
   protected ThingRepository things() {
@@ -168,6 +176,42 @@ abstract class ContractSupport {
         return pages;
       }
       after = next.get(next.size() - 1);
+    }
+  }
+
+  /**
+   * Reads a keyset listing of records to its end: {@code page} returns the page after the cursor it
+   * is given (null for the first), and {@code cursorOf} makes the cursor of a record.
+   *
+   * @return the pages, each of at most {@code size} records; an empty last page is left out
+   */
+  protected static <T> List<List<T>> keysetPages(
+      Function<String, List<T>> page, Function<T, String> cursorOf, int size) {
+    List<List<T>> pages = new ArrayList<>();
+    String after = null;
+    while (true) {
+      List<T> next = page.apply(after);
+      if (next.size() > size) {
+        throw new AssertionError("a page larger than its limit: " + next);
+      }
+      if (!next.isEmpty() || pages.isEmpty()) {
+        pages.add(next);
+      }
+      if (next.size() < size) {
+        return pages;
+      }
+      after = cursorOf.apply(next.get(next.size() - 1));
+    }
+  }
+
+  /** SHA-256 of the text, lower-case hex: the shape of a certificate id. */
+  protected static String sha256Hex(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,14 +1,13 @@
 package dev.lamplighter.store;
 
-import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 
 /** The contract suite on a fresh database of the embedded PostgreSQL server. */
 class PostgresStoreContractTest extends StoreContractSuite {
 
   @Override
-  protected Store openEmptyStore(Clock clock) {
-    return Store.open(StoreConfig.of(PostgresDatabases.create()), clock);
+  protected StoreConfig newEmptyDatabase() {
+    return StoreConfig.of(PostgresDatabases.create());
   }
 
   @Nested
@@ -85,6 +84,70 @@ class PostgresStoreContractTest extends StoreContractSuite {
 
   @Nested
   class TransactionBoundaries extends TransactionsContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class Certificates extends CertificateRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class CaCertificates extends CaCertificateRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class RegistrationCodes extends RegistrationCodeRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class Policies extends PolicyRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class PolicyAttachments extends PolicyAttachmentRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class ThingPrincipals extends ThingPrincipalRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class ThingsWithPrincipals extends ThingPrincipalsOfThingContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServerCa extends ServerCaRepositoryContract {
     @Override
     protected StoreFixture fixture() {
       return PostgresStoreContractTest.this.fixture();

@@ -4,22 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 
 /** The contract suite on a SQLite file in a temporary directory. */
 class SqliteStoreContractTest extends StoreContractSuite {
+  private final AtomicInteger databases = new AtomicInteger();
   private Path dir;
 
   @Override
-  protected Store openEmptyStore(Clock clock) {
+  protected synchronized StoreConfig newEmptyDatabase() {
     try {
-      dir = Files.createTempDirectory("lamplighter-sqlite-contract");
+      if (dir == null) {
+        dir = Files.createTempDirectory("lamplighter-sqlite-contract");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Store.open(StoreConfig.sqlite(dir.resolve("lamplighter.db")), clock);
+    return StoreConfig.sqlite(dir.resolve("lamplighter-" + databases.incrementAndGet() + ".db"));
   }
 
   @AfterAll
@@ -101,6 +104,70 @@ class SqliteStoreContractTest extends StoreContractSuite {
 
   @Nested
   class TransactionBoundaries extends TransactionsContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class Certificates extends CertificateRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class CaCertificates extends CaCertificateRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class RegistrationCodes extends RegistrationCodeRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class Policies extends PolicyRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class PolicyAttachments extends PolicyAttachmentRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class ThingPrincipals extends ThingPrincipalRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class ThingsWithPrincipals extends ThingPrincipalsOfThingContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServerCa extends ServerCaRepositoryContract {
     @Override
     protected StoreFixture fixture() {
       return SqliteStoreContractTest.this.fixture();

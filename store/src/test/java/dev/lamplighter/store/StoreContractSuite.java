@@ -1,26 +1,27 @@
 package dev.lamplighter.store;
 
 import dev.lamplighter.testkit.MutableClock;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every port contract against one store. A subclass says how to open a fresh store; the suite opens
- * it once for all its tests, which keep apart by working in scopes of their own.
+ * Every port contract against one store. A subclass says how to make an empty database; the suite
+ * opens a store on one once for all its tests, which keep apart by working in scopes of their own.
+ * Tests of what is not scoped (the server's own CA) make empty databases of their own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreContractSuite {
   private StoreFixture fixture;
 
-  /** Opens an empty store that stamps change log entries with {@code clock}. */
-  protected abstract Store openEmptyStore(Clock clock);
+  /** Makes an empty database (each call a new one) and returns its config. */
+  protected abstract StoreConfig newEmptyDatabase();
 
   @BeforeAll
   final void openStore() {
     MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    fixture = new StoreFixture(openEmptyStore(clock), clock);
+    fixture =
+        new StoreFixture(Store.open(newEmptyDatabase(), clock), clock, this::newEmptyDatabase);
   }
 
   @AfterAll

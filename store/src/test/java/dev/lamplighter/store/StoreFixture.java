@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The store under test, shared by the tests of one contract suite, with the helpers that keep them
@@ -18,11 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class StoreFixture implements AutoCloseable {
   private final Store store;
   private final MutableClock clock;
+  private final Supplier<StoreConfig> databases;
   private final AtomicLong accounts = new AtomicLong(100_000_000_000L);
 
-  StoreFixture(Store store, MutableClock clock) {
+  StoreFixture(Store store, MutableClock clock, Supplier<StoreConfig> databases) {
     this.store = store;
     this.clock = clock;
+    this.databases = databases;
   }
 
   Store store() {
@@ -31,6 +34,14 @@ final class StoreFixture implements AutoCloseable {
 
   MutableClock clock() {
     return clock;
+  }
+
+  /**
+   * A new empty database of the store's kind, for tests of what is not scoped; the test opens (and
+   * closes) its stores on it.
+   */
+  StoreConfig newEmptyDatabase() {
+    return databases.get();
   }
 
   /** An account id no other test of the suite uses. */

@@ -152,6 +152,8 @@ final class Jdbc {
         statement.setString(i + 1, (String) param);
       } else if (param instanceof Long || param instanceof Integer) {
         statement.setLong(i + 1, ((Number) param).longValue());
+      } else if (param instanceof Boolean) {
+        statement.setBoolean(i + 1, (Boolean) param);
       } else if (param instanceof byte[]) {
         statement.setBytes(i + 1, (byte[]) param);
       } else {

@@ -50,6 +50,8 @@ final class JdbcThingRepository implements ThingRepository {
           + " VALUES (?, ?, ?, ?, ?)";
   private static final String DELETE_ATTRIBUTES =
       "DELETE FROM thing_attributes WHERE account_id = ? AND region = ? AND thing_name = ?";
+  static final String HAS_PRINCIPALS =
+      "SELECT 1 FROM thing_principals WHERE account_id = ? AND region = ? AND thing_name = ? LIMIT 1";
   static final String EXISTS_WITH_TYPE =
       "SELECT 1 FROM things WHERE account_id = ? AND region = ? AND type_name = ? LIMIT 1";
 
@@ -156,6 +158,22 @@ final class JdbcThingRepository implements ThingRepository {
         "Things",
         connection ->
             Jdbc.query(connection, sql.sql(), JdbcThingRepository::toThing, sql.paramArray()));
+  }
+
+  /** Answered from {@code thing_principals}, whose primary key leads with the thing. */
+  @Override
+  public boolean hasPrincipals(Scope scope, String thingName) {
+    return jdbc.read(
+        "Principals of thing " + thingName,
+        connection ->
+            Jdbc.queryOne(
+                    connection,
+                    HAS_PRINCIPALS,
+                    row -> row.getInt(1),
+                    scope.account().value(),
+                    scope.region().value(),
+                    thingName)
+                .isPresent());
   }
 
   @Override

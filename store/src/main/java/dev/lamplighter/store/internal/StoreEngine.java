@@ -34,7 +34,18 @@ public final class StoreEngine implements AutoCloseable {
             new JdbcThingGroupRepository(jdbc),
             new JdbcThingGroupMembershipRepository(jdbc),
             new JdbcBillingGroupRepository(jdbc));
-    this.securityPorts = new SecurityPorts(transactions, new JdbcAccountRepository(jdbc));
+    this.securityPorts =
+        new SecurityPorts(
+            transactions,
+            changeLog,
+            new JdbcAccountRepository(jdbc),
+            new JdbcCertificateRepository(jdbc),
+            new JdbcCaCertificateRepository(jdbc),
+            new JdbcRegistrationCodeRepository(jdbc),
+            new JdbcPolicyRepository(jdbc),
+            new JdbcPolicyAttachmentRepository(jdbc),
+            new JdbcThingPrincipalRepository(jdbc),
+            new JdbcServerCaRepository(jdbc));
   }
 
   public static StoreEngine open(StoreConfig config, Clock clock) {

@@ -8,19 +8,22 @@ import dev.lamplighter.store.PostgresDatabases;
 import dev.lamplighter.store.StoreConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * ListThings and its filters, the thing group and membership listings and the billing group queries
- * are answered from an index on PostgreSQL. The planner chooses by statistics, so the tables hold a
- * few thousand rows and are analyzed first; sequential scans are switched off for the session
- * because on tables this small they could still win, while what matters is that a selective filter
- * reads only the matching index range. (For a prefix that matches much of the scope the planner may
- * rightly walk the primary key in name order instead and stop at the page limit; SQLite, planning
- * without statistics, is told to use the attribute index always.)
+ * ListThings and its filters, the thing group and membership listings, the billing group queries,
+ * and the certificate, policy attachment and thing principal queries are answered from an index on
+ * PostgreSQL. The planner chooses by statistics, so the tables hold a few thousand rows and are
+ * analyzed first; sequential scans are switched off for the session because on tables this small
+ * they could still win, while what matters is that a selective filter reads only the matching index
+ * range. (For a prefix that matches much of the scope the planner may rightly walk the primary key
+ * in name order instead and stop at the page limit; SQLite, planning without statistics, is told to
+ * use the attribute index always.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresQueryPlanTest {
@@ -46,6 +49,7 @@ class PostgresQueryPlanTest {
           "UPDATE things SET billing_group_name = 'fleet-' || (substr(name, 6)::int % 100)"
               + " WHERE substr(name, 6)::int % 3 = 0");
       insertGroups(connection);
+      insertCertificatesAndPolicies(connection);
       Jdbc.execute(connection, "ANALYZE");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -96,6 +100,45 @@ class PostgresQueryPlanTest {
             + " AND g.region = m.region AND g.name = m.group_name"
             + " JOIN thing_groups a ON a.account_id = g.account_id AND a.region = g.region"
             + " AND (a.name = g.name OR a.name = g.parent_name OR a.name = g.root_name)");
+  }
+
+  /**
+   * 5,000 certificates, half of them issued by one of 50 registered CAs and 1 in 100 offered to
+   * another account; 200 policies each attached to 25 certificates; every thing with one of 2,500
+   * certificates as principal.
+   */
+  private static void insertCertificatesAndPolicies(Connection connection) throws SQLException {
+    Jdbc.execute(
+        connection,
+        "INSERT INTO certificates (account_id, region, certificate_id, pem, status,"
+            + " ca_certificate_id, mode, owned_by, transfer_target_account, created_at,"
+            + " modified_at, generation_id)"
+            + " SELECT '123456789012', 'eu-west-1', md5(i::text), 'pem',"
+            + " CASE WHEN i % 100 = 0 THEN 'PENDING_TRANSFER' ELSE 'ACTIVE' END,"
+            + " CASE WHEN i % 2 = 0 THEN 'ca-' || (i % 50) END, 'DEFAULT', '123456789012',"
+            + " CASE WHEN i % 100 = 0 THEN '210987654321' END,"
+            + " '2026-01-01T00:00:00.' || lpad(i::text, 9, '0') || 'Z', 't', 1"
+            + " FROM generate_series(1, 5000) i");
+    Jdbc.execute(
+        connection,
+        "INSERT INTO ca_certificates (account_id, region, certificate_id, pem, status,"
+            + " auto_registration, mode, owned_by, created_at, modified_at, generation_id)"
+            + " SELECT '123456789012', 'eu-west-1', 'ca-' || i, 'pem',"
+            + " CASE WHEN i % 10 = 0 THEN 'ACTIVE' ELSE 'INACTIVE' END, false, 'DEFAULT',"
+            + " '123456789012', 't-' || i, 't', 1 FROM generate_series(1, 200) i");
+    Jdbc.execute(
+        connection,
+        "INSERT INTO policies SELECT '123456789012', 'eu-west-1', 'p-' || i, '1', 't', 't', 1, 1"
+            + " FROM generate_series(0, 199) i");
+    Jdbc.execute(
+        connection,
+        "INSERT INTO policy_attachments SELECT '123456789012', 'eu-west-1', 'p-' || (i % 200),"
+            + " 'arn:cert/' || i FROM generate_series(1, 5000) i");
+    Jdbc.execute(
+        connection,
+        "INSERT INTO thing_principals SELECT '123456789012', 'eu-west-1', 'lamp-' || i,"
+            + " 'arn:cert/' || (i % 2500), 'NON_EXCLUSIVE_THING', 't'"
+            + " FROM generate_series(1, 5000) i");
   }
 
   @AfterAll
@@ -239,6 +282,118 @@ class PostgresQueryPlanTest {
                 "gc-7-3"))
         .contains("thing_group_closure_pkey")
         .contains("thing_group_members_pkey")
+        .doesNotContain("Seq Scan");
+  }
+
+  private String certificatePlan(String caCertificateId, boolean ascending) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String sql =
+        JdbcCertificateRepository.listSql(
+            PostgresDialect.INSTANCE,
+            SCOPE,
+            caCertificateId,
+            ascending,
+            "2026-01-01T00:00:00.000002Z|" + "0".repeat(32),
+            10,
+            params);
+    return plan(sql, params.toArray());
+  }
+
+  @Test
+  void listCertificates_walksTheCreationIndex_orTheCaIndex_inBothOrders_withoutSorting()
+      throws SQLException {
+    for (boolean ascending : new boolean[] {true, false}) {
+      assertThat(certificatePlan(null, ascending))
+          .as("all, ascending %s", ascending)
+          .contains("certificates_by_created")
+          .containsPattern("Index Cond: .*ROW\\(created_at, certificate_id\\)")
+          .doesNotContain("Seq Scan")
+          .doesNotContain("Sort");
+      assertThat(certificatePlan("ca-7", ascending))
+          .as("by CA, ascending %s", ascending)
+          .contains("certificates_by_ca")
+          .containsPattern("Index Cond: .*ROW\\(created_at, certificate_id\\)")
+          .doesNotContain("Seq Scan")
+          .doesNotContain("Sort");
+    }
+  }
+
+  @Test
+  void certificateLookups_useTheirIndexes() throws SQLException {
+    assertThat(
+            plan(JdbcCertificateRepository.FIND_TRANSFERRED_TO, "210987654321", "eu-west-1", "abc"))
+        .contains("certificates_pending_transfer")
+        .doesNotContain("Seq Scan");
+    assertThat(
+            plan(JdbcCertificateRepository.EXISTS_ISSUED_BY, "123456789012", "eu-west-1", "ca-7"))
+        .contains("certificates_by_ca")
+        .doesNotContain("Seq Scan");
+  }
+
+  @Test
+  void caCertificateQueries_useTheirIndexes() throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String sql =
+        JdbcCaCertificateRepository.listSql(
+            PostgresDialect.INSTANCE, SCOPE, false, "2026-01-01T00:00:00Z|ca-9", 10, params);
+    assertThat(plan(sql, params.toArray()))
+        .contains("ca_certificates_by_created")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
+    assertThat(plan(JdbcCaCertificateRepository.FIND_ACTIVE_BY_ID, "ca-10"))
+        .contains("ca_certificates_active_by_id")
+        .doesNotContain("Seq Scan");
+  }
+
+  @Test
+  void policyAttachmentQueries_useTheTargetIndex_orThePrimaryKey() throws SQLException {
+    assertThat(
+            plan(
+                JdbcPolicyAttachmentRepository.POLICIES_OF,
+                "123456789012",
+                "eu-west-1",
+                "arn:cert/42"))
+        .contains("policy_attachments_by_target")
+        .doesNotContain("Seq Scan");
+    assertThat(
+            plan(
+                JdbcPolicyAttachmentRepository.targetsSql(true),
+                "123456789012",
+                "eu-west-1",
+                "p-7",
+                "arn:cert/1",
+                10))
+        .contains("policy_attachments_pkey")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
+  }
+
+  @Test
+  void thingPrincipalQueries_useThePrimaryKey_orThePrincipalIndex() throws SQLException {
+    assertThat(
+            plan(
+                JdbcThingPrincipalRepository.principalsSql(true),
+                "123456789012",
+                "eu-west-1",
+                "lamp-42",
+                "arn:",
+                10))
+        .contains("thing_principals_pkey")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
+    assertThat(
+            plan(
+                JdbcThingPrincipalRepository.thingsSql(PostgresDialect.INSTANCE, true),
+                "123456789012",
+                "eu-west-1",
+                "arn:cert/42",
+                "lamp-1",
+                10))
+        .contains("thing_principals_by_principal")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
+    assertThat(plan(JdbcThingRepository.HAS_PRINCIPALS, "123456789012", "eu-west-1", "lamp-42"))
+        .contains("thing_principals_pkey")
         .doesNotContain("Seq Scan");
   }
 }

@@ -8,6 +8,7 @@ import dev.lamplighter.store.StoreConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -210,5 +211,118 @@ class SqliteQueryPlanTest {
         .singleElement()
         .asString()
         .startsWith("SEARCH things USING INDEX things_by_billing_group");
+  }
+
+  private List<String> certificatePlan(String caCertificateId, boolean ascending)
+      throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String sql =
+        JdbcCertificateRepository.listSql(
+            SqliteDialect.INSTANCE,
+            SCOPE,
+            caCertificateId,
+            ascending,
+            "2026-01-01T00:00:00Z|abc",
+            10,
+            params);
+    return plan(sql, params.toArray());
+  }
+
+  @Test
+  void listCertificates_searchesTheCreationIndex_inBothOrders_withoutSorting() throws SQLException {
+    for (boolean ascending : new boolean[] {true, false}) {
+      assertThat(certificatePlan(null, ascending))
+          .as("ascending %s", ascending)
+          .containsExactly(
+              "SEARCH c USING INDEX certificates_by_created"
+                  + " (account_id=? AND region=? AND (created_at,certificate_id)"
+                  + (ascending ? ">" : "<")
+                  + "(?,?))");
+    }
+  }
+
+  @Test
+  void listCertificatesByCa_searchesTheCaIndex_inBothOrders_withoutSorting() throws SQLException {
+    for (boolean ascending : new boolean[] {true, false}) {
+      assertThat(certificatePlan("ca", ascending))
+          .as("ascending %s", ascending)
+          .containsExactly(
+              "SEARCH c USING INDEX certificates_by_ca"
+                  + " (account_id=? AND region=? AND ca_certificate_id=? AND"
+                  + " (created_at,certificate_id)"
+                  + (ascending ? ">" : "<")
+                  + "(?,?))");
+    }
+  }
+
+  @Test
+  void certificateLookups_searchTheirIndexes() throws SQLException {
+    assertThat(plan(JdbcCertificateRepository.FIND_TRANSFERRED_TO, "1", "r", "id"))
+        .singleElement()
+        .asString()
+        .startsWith("SEARCH c USING INDEX certificates_pending_transfer");
+    assertThat(plan(JdbcCertificateRepository.EXISTS_ISSUED_BY, "1", "r", "ca"))
+        .singleElement()
+        .asString()
+        .startsWith("SEARCH certificates USING COVERING INDEX certificates_by_ca");
+  }
+
+  @Test
+  void caCertificateQueries_searchTheirIndexes() throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String sql =
+        JdbcCaCertificateRepository.listSql(
+            SqliteDialect.INSTANCE, SCOPE, false, "2026-01-01T00:00:00Z|abc", 10, params);
+    assertThat(plan(sql, params.toArray()))
+        .containsExactly(
+            "SEARCH c USING INDEX ca_certificates_by_created"
+                + " (account_id=? AND region=? AND (created_at,certificate_id)<(?,?))");
+    assertThat(plan(JdbcCaCertificateRepository.FIND_ACTIVE_BY_ID, "id"))
+        .singleElement()
+        .asString()
+        .startsWith("SEARCH c USING INDEX ca_certificates_active_by_id (certificate_id=?)");
+  }
+
+  @Test
+  void policyAttachmentQueries_searchThePrimaryKeyOrTheTargetIndex() throws SQLException {
+    assertThat(plan(JdbcPolicyAttachmentRepository.POLICIES_OF, "1", "r", "arn"))
+        .containsExactly(
+            "SEARCH policy_attachments USING COVERING INDEX policy_attachments_by_target"
+                + " (account_id=? AND region=? AND target_arn=?)");
+    assertThat(plan(JdbcPolicyAttachmentRepository.DETACH_ALL, "1", "r", "arn"))
+        .singleElement()
+        .asString()
+        .contains("policy_attachments_by_target");
+    assertThat(plan(JdbcPolicyAttachmentRepository.targetsSql(true), "1", "r", "policy", "arn", 10))
+        .containsExactly(
+            "SEARCH policy_attachments USING PRIMARY KEY"
+                + " (account_id=? AND region=? AND policy_name=? AND target_arn>?)");
+    assertThat(plan(JdbcPolicyAttachmentRepository.IS_ATTACHED, "1", "r", "policy"))
+        .containsExactly(
+            "SEARCH policy_attachments USING PRIMARY KEY"
+                + " (account_id=? AND region=? AND policy_name=?)");
+  }
+
+  @Test
+  void thingPrincipalQueries_searchThePrimaryKeyOrThePrincipalIndex() throws SQLException {
+    assertThat(plan(JdbcThingPrincipalRepository.principalsSql(true), "1", "r", "lamp", "arn", 10))
+        .containsExactly(
+            "SEARCH thing_principals USING PRIMARY KEY"
+                + " (account_id=? AND region=? AND thing_name=? AND principal_arn>?)");
+    assertThat(
+            plan(
+                JdbcThingPrincipalRepository.thingsSql(SqliteDialect.INSTANCE, true),
+                "1",
+                "r",
+                "arn",
+                "lamp",
+                10))
+        .containsExactly(
+            "SEARCH thing_principals USING INDEX thing_principals_by_principal"
+                + " (account_id=? AND region=? AND principal_arn=? AND thing_name>?)");
+    assertThat(plan(JdbcThingRepository.HAS_PRINCIPALS, "1", "r", "lamp"))
+        .containsExactly(
+            "SEARCH thing_principals USING PRIMARY KEY"
+                + " (account_id=? AND region=? AND thing_name=?)");
   }
 }
