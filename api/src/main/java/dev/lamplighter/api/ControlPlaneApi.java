@@ -13,7 +13,7 @@ import dev.lamplighter.api.wire.WireModel;
 import dev.lamplighter.core.page.PageTokenCodec;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.registry.Registry;
-import dev.lamplighter.security.AccountService;
+import dev.lamplighter.security.Security;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +44,7 @@ public final class ControlPlaneApi {
 
   public ControlPlaneApi(
       Registry registry,
-      AccountService accounts,
+      Security security,
       ApiConfig config,
       PageTokenCodec pageTokens,
       MeterRegistry meters,
@@ -52,14 +52,19 @@ public final class ControlPlaneApi {
       IdSource ids) {
     List<WireModel> models = List.of(WireModel.load(IotRoutes.SERVICE));
     List<Route> routes =
-        new ArrayList<>(IotRoutes.of(registry, config.endpoints(), new PageTokens(pageTokens)));
+        new ArrayList<>(
+            IotRoutes.of(registry, security, config.endpoints(), new PageTokens(pageTokens)));
     Set<String> signingNames =
         Set.copyOf(models.stream().flatMap(m -> m.signingNames().stream()).toList());
     ObjectMapper mapper = WireJson.mapper();
     this.dispatcher =
         new Dispatcher(
             new SigV4Verifier(
-                accounts::activeCredential, clock, ALLOWED_CLOCK_SKEW, signingNames, true),
+                security.accounts()::activeCredential,
+                clock,
+                ALLOWED_CLOCK_SKEW,
+                signingNames,
+                true),
             new Router(models, routes),
             mapper,
             new ApiMetrics(meters),

@@ -1,5 +1,6 @@
 package dev.lamplighter.server;
 
+import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.config.Settings;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.registry.Registry;
@@ -7,11 +8,14 @@ import dev.lamplighter.registry.RegistryConfig;
 import dev.lamplighter.security.MasterKey;
 import dev.lamplighter.security.Security;
 import dev.lamplighter.security.SecurityConfig;
+import dev.lamplighter.security.spi.SecurityPorts;
 import dev.lamplighter.server.config.ServerSettings;
 import dev.lamplighter.store.Store;
 import dev.lamplighter.store.StoreConfig;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The domain side of a Lamplighter process: data directory, master key, store and the services
@@ -34,9 +38,21 @@ public final class Backend implements AutoCloseable {
             .map(MasterKey::fromBase64)
             .orElseGet(() -> MasterKey.loadOrCreate(dataDir));
     this.store = Store.open(StoreConfig.from(settings, dataDir), clock);
-    this.security = Security.create(store.securityPorts(), masterKey, clock, ids);
+    SecurityPorts securityPorts = store.securityPorts();
     this.registry =
-        Registry.create(store.registryPorts(), clock, ids, RegistryConfig.from(settings));
+        Registry.create(
+            store.registryPorts(),
+            clock,
+            ids,
+            RegistryConfig.from(settings),
+            List.of(
+                Registry.taggable(
+                    ResourceType.POLICY, (s, n) -> securityPorts.policies().find(s, n).isPresent()),
+                Registry.taggable(
+                    ResourceType.CA_CERTIFICATE,
+                    (s, n) -> securityPorts.caCertificates().find(s, n).isPresent())));
+    this.security =
+        Security.create(securityPorts, masterKey, clock, ids, new SecureRandom(), registry);
   }
 
   /** Opens the data directory and the store, running migrations if needed. */

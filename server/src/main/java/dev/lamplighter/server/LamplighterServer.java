@@ -68,7 +68,7 @@ public final class LamplighterServer implements AutoCloseable {
       ControlPlaneApi api =
           new ControlPlaneApi(
               backend.registry(),
-              backend.security().accounts(),
+              backend.security(),
               ApiConfig.from(settings),
               new PageTokenCodec(backend.masterKey().derive("page-tokens")),
               meters,
@@ -98,6 +98,12 @@ public final class LamplighterServer implements AutoCloseable {
                     "/health",
                     ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
                 config.routes.get(
+                    "/root-ca.pem",
+                    ctx ->
+                        ctx.contentType("application/x-pem-file")
+                            .result(
+                                backend.security().certificateAuthority().rootCertificatePem()));
+                config.routes.get(
                     "/metrics",
                     ctx ->
                         ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -105,6 +111,7 @@ public final class LamplighterServer implements AutoCloseable {
                 api.configure(config);
               });
       http.start();
+      ServerPki.prepareInBackground(backend, settings);
       LamplighterServer server = new LamplighterServer(backend, http, gcMetrics);
       LOG.info(
           "Lamplighter API listening on http://{}:{} (data dir {}, ready in {} ms)",

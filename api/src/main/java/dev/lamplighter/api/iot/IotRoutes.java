@@ -5,6 +5,7 @@ import dev.lamplighter.api.http.Operation;
 import dev.lamplighter.api.http.PageTokens;
 import dev.lamplighter.api.http.Route;
 import dev.lamplighter.registry.Registry;
+import dev.lamplighter.security.Security;
 import java.util.List;
 
 /**
@@ -16,13 +17,18 @@ public final class IotRoutes {
 
   private IotRoutes() {}
 
-  public static List<Route> of(Registry registry, Endpoints endpoints, PageTokens pages) {
+  public static List<Route> of(
+      Registry registry, Security security, Endpoints endpoints, PageTokens pages) {
     ThingOperations things = new ThingOperations(registry.things(), pages);
     ThingTypeOperations types = new ThingTypeOperations(registry.thingTypes(), pages);
     ThingGroupOperations groups = new ThingGroupOperations(registry.thingGroups(), pages);
     BillingGroupOperations billing = new BillingGroupOperations(registry.billingGroups(), pages);
     TagOperations tags = new TagOperations(registry.tags(), pages);
     EndpointOperations endpoint = new EndpointOperations(endpoints);
+    CertificateOperations certificates = new CertificateOperations(security.certificates(), pages);
+    CaCertificateOperations cas = new CaCertificateOperations(security.caCertificates(), pages);
+    PolicyOperations policies = new PolicyOperations(security.policies(), pages);
+    PrincipalOperations principals = new PrincipalOperations(security.principals(), pages);
     return List.of(
         // POST /things/{thingName}
         iot("CreateThing", things::create),
@@ -89,7 +95,97 @@ public final class IotRoutes {
         // GET /tags
         iot("ListTagsForResource", tags::list),
         // GET /endpoint
-        iot("DescribeEndpoint", endpoint::describe));
+        iot("DescribeEndpoint", endpoint::describe),
+        // POST /keys-and-certificate
+        iot("CreateKeysAndCertificate", certificates::createKeysAndCertificate),
+        // POST /certificates
+        iot("CreateCertificateFromCsr", certificates::createFromCsr),
+        // GET /certificates/{certificateId}
+        iot("DescribeCertificate", certificates::describe),
+        // GET /certificates
+        iot("ListCertificates", certificates::list),
+        // GET /certificates-by-ca/{caCertificateId}
+        iot("ListCertificatesByCA", certificates::list),
+        // PUT /certificates/{certificateId}
+        iot("UpdateCertificate", certificates::update),
+        // DELETE /certificates/{certificateId}
+        iot("DeleteCertificate", certificates::delete),
+        // POST /certificate/register
+        iot("RegisterCertificate", certificates::register),
+        // POST /certificate/register-no-ca
+        iot("RegisterCertificateWithoutCA", certificates::registerWithoutCa),
+        // PATCH /transfer-certificate/{certificateId}
+        iot("TransferCertificate", certificates::transfer),
+        // PATCH /accept-certificate-transfer/{certificateId}
+        iot("AcceptCertificateTransfer", certificates::acceptTransfer),
+        // PATCH /reject-certificate-transfer/{certificateId}
+        iot("RejectCertificateTransfer", certificates::rejectTransfer),
+        // PATCH /cancel-certificate-transfer/{certificateId}
+        iot("CancelCertificateTransfer", certificates::cancelTransfer),
+        // GET /registrationcode
+        iot("GetRegistrationCode", cas::getRegistrationCode),
+        // DELETE /registrationcode
+        iot("DeleteRegistrationCode", cas::deleteRegistrationCode),
+        // POST /cacertificate
+        iot("RegisterCACertificate", cas::register),
+        // GET /cacertificate/{caCertificateId}
+        iot("DescribeCACertificate", cas::describe),
+        // GET /cacertificates
+        iot("ListCACertificates", cas::list),
+        // PUT /cacertificate/{caCertificateId}
+        iot("UpdateCACertificate", cas::update),
+        // DELETE /cacertificate/{caCertificateId}
+        iot("DeleteCACertificate", cas::delete),
+        // PUT /things/{thingName}/principals
+        iot("AttachThingPrincipal", principals::attach),
+        // DELETE /things/{thingName}/principals
+        iot("DetachThingPrincipal", principals::detach),
+        // GET /things/{thingName}/principals
+        iot("ListThingPrincipals", principals::listThingPrincipals),
+        // GET /things/{thingName}/principals-v2
+        iot("ListThingPrincipalsV2", principals::listThingPrincipalsV2),
+        // GET /principals/things
+        iot("ListPrincipalThings", principals::listPrincipalThings),
+        // GET /principals/things-v2
+        iot("ListPrincipalThingsV2", principals::listPrincipalThingsV2),
+        // POST /policies/{policyName}
+        iot("CreatePolicy", policies::create),
+        // GET /policies/{policyName}
+        iot("GetPolicy", policies::get),
+        // DELETE /policies/{policyName}
+        iot("DeletePolicy", policies::delete),
+        // GET /policies
+        iot("ListPolicies", policies::list),
+        // POST /policies/{policyName}/version
+        iot("CreatePolicyVersion", policies::createVersion),
+        // GET /policies/{policyName}/version/{policyVersionId}
+        iot("GetPolicyVersion", policies::getVersion),
+        // GET /policies/{policyName}/version
+        iot("ListPolicyVersions", policies::listVersions),
+        // DELETE /policies/{policyName}/version/{policyVersionId}
+        iot("DeletePolicyVersion", policies::deleteVersion),
+        // PATCH /policies/{policyName}/version/{policyVersionId}
+        iot("SetDefaultPolicyVersion", policies::setDefaultVersion),
+        // PUT /target-policies/{policyName}
+        iot("AttachPolicy", policies::attach),
+        // POST /target-policies/{policyName}
+        iot("DetachPolicy", policies::detach),
+        // POST /attached-policies/{target}
+        iot("ListAttachedPolicies", policies::listAttached),
+        // POST /policy-targets/{policyName}
+        iot("ListTargetsForPolicy", policies::listTargets),
+        // POST /effective-policies
+        iot("GetEffectivePolicies", policies::effective),
+        // POST /test-authorization
+        iot("TestAuthorization", policies::testAuthorization),
+        // PUT /principal-policies/{policyName}
+        iot("AttachPrincipalPolicy", policies::attachPrincipal),
+        // DELETE /principal-policies/{policyName}
+        iot("DetachPrincipalPolicy", policies::detachPrincipal),
+        // GET /principal-policies
+        iot("ListPrincipalPolicies", policies::listPrincipalPolicies),
+        // GET /policy-principals
+        iot("ListPolicyPrincipals", policies::listPolicyPrincipals));
   }
 
   private static Route iot(String operation, Operation handler) {

@@ -13,11 +13,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Turns a listing cursor into an opaque {@code nextToken} and back.
  *
- * <p>A token is {@code base64url(version | cursor | mac)}, where the MAC (HMAC-SHA256, truncated to
- * 16 bytes) covers the cursor and a binding string: the operation, the caller's scope and the
- * listing's filters. A token that was altered, or is replayed against another operation, caller or
- * filter, fails the MAC check and is refused as an invalid token. The key comes from the server's
- * master key, so tokens stay valid across restarts.
+ * <p>A token is {@code base64(version | cursor | mac)} (standard alphabet, as AWS's {@code marker}
+ * pattern requires), where the MAC (HMAC-SHA256, truncated to 16 bytes) covers the cursor and a
+ * binding string: the operation, the caller's scope and the listing's filters. A token that was
+ * altered, or is replayed against another operation, caller or filter, fails the MAC check and is
+ * refused as an invalid token. The key comes from the server's master key, so tokens stay valid
+ * across restarts.
  */
 public final class PageTokenCodec {
   private static final byte VERSION = 1;
@@ -39,7 +40,7 @@ public final class PageTokenCodec {
     byte[] mac = mac(binding, cursorBytes);
     ByteBuffer buffer = ByteBuffer.allocate(1 + cursorBytes.length + MAC_LENGTH);
     buffer.put(VERSION).put(cursorBytes).put(mac);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    return Base64.getEncoder().encodeToString(buffer.array());
   }
 
   /**
@@ -51,7 +52,7 @@ public final class PageTokenCodec {
   public String decode(String binding, String token) {
     byte[] raw;
     try {
-      raw = Base64.getUrlDecoder().decode(token);
+      raw = Base64.getDecoder().decode(token);
     } catch (IllegalArgumentException e) {
       throw invalid();
     }

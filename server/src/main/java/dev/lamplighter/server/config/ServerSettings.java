@@ -24,6 +24,12 @@ public final class ServerSettings {
               "127.0.0.1",
               "Address the listeners bind to; 0.0.0.0 accepts connections on every interface")
           .validatedBy(ServerSettings::resolvable);
+  public static final Setting<String> HOSTNAME =
+      Setting.text(
+          "hostname",
+          null,
+          "Comma-separated host names and addresses the server's TLS certificate is issued for"
+              + " (default: localhost, 127.0.0.1 and this machine's host name)");
   public static final Setting<Path> DATA_DIR =
       Setting.path("data-dir", "./data", "Data directory, created with mode 0700");
   public static final Setting<Duration> SHUTDOWN_TIMEOUT =
@@ -33,7 +39,8 @@ public final class ServerSettings {
   private ServerSettings() {}
 
   public static List<Setting<?>> all() {
-    return List.of(CONFIG, API_PORT, MQTT_PORT, DATA_PORT, BIND, DATA_DIR, SHUTDOWN_TIMEOUT);
+    return List.of(
+        CONFIG, API_PORT, MQTT_PORT, DATA_PORT, BIND, HOSTNAME, DATA_DIR, SHUTDOWN_TIMEOUT);
   }
 
   /** The settings every command that opens the data directory needs. */

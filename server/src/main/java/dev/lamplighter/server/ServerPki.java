@@ -1,0 +1,91 @@
+package dev.lamplighter.server;
+
+import dev.lamplighter.core.config.Settings;
+import dev.lamplighter.security.pki.CertificateAuthority;
+import dev.lamplighter.server.config.ServerSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's own PKI at start-up, off the start-up path: the CA is loaded or created in the
+ * background; once it is there, its root certificate is written to {@code <data-dir>/root-ca.pem}
+ * for devices to trust, and the TLS certificate for the configured host names is issued (or
+ * renewed).
+ */
+final class ServerPki {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerPki.class);
+  static final String ROOT_CA_FILE = "root-ca.pem";
+
+  private ServerPki() {}
+
+  static CompletableFuture<Void> prepareInBackground(Backend backend, Settings settings) {
+    List<String> hostNames = hostNames(settings);
+    return backend
+        .security()
+        .whenCaReady(
+            ca -> {
+              writeRootCertificate(backend.dataDir(), ca);
+              backend.security().serverCertificate(hostNames);
+            })
+        .exceptionally(
+            failure -> {
+              LOG.error("Preparing the server's certificates failed", failure);
+              return null;
+            });
+  }
+
+  private static void writeRootCertificate(Path dataDir, CertificateAuthority ca) {
+    Path target = dataDir.resolve(ROOT_CA_FILE);
+    try {
+      Path written =
+          Files.createTempFile(
+              dataDir,
+              ".root-ca",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(written, ca.rootCertificatePem(), StandardCharsets.US_ASCII);
+      Files.move(
+          written, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      LOG.warn("Could not write [{}]: {}", target, e.getMessage());
+    }
+  }
+
+  /** The configured host names, or localhost, 127.0.0.1 and this machine's name. */
+  static List<String> hostNames(Settings settings) {
+    Set<String> names = new LinkedHashSet<>();
+    settings
+        .find(ServerSettings.HOSTNAME)
+        .ifPresentOrElse(
+            configured ->
+                Arrays.stream(configured.split(","))
+                    .map(String::trim)
+                    .filter(name -> !name.isEmpty())
+                    .forEach(names::add),
+            () -> {
+              names.add("localhost");
+              names.add("127.0.0.1");
+              try {
+                names.add(InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
+              } catch (UnknownHostException e) {
+                LOG.debug("This machine's host name is unknown: {}", e.getMessage());
+              }
+            });
+    return new ArrayList<>(names);
+  }
+}
