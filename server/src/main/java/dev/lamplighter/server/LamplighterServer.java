@@ -7,6 +7,7 @@ import dev.lamplighter.core.page.PageTokenCodec;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.security.NewAccessKey;
 import dev.lamplighter.security.RootAccount;
+import dev.lamplighter.security.pki.CertificateAuthority;
 import dev.lamplighter.server.config.ServerSettings;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -103,6 +104,15 @@ public final class LamplighterServer implements AutoCloseable {
                         ctx.contentType("application/x-pem-file")
                             .result(
                                 backend.security().certificateAuthority().rootCertificatePem()));
+                // The issuing CA then the root: what `openssl verify -CAfile` needs to check a
+                // device certificate, which (as in AWS IoT) is returned without its chain.
+                config.routes.get(
+                    "/ca-chain.pem",
+                    ctx -> {
+                      CertificateAuthority ca = backend.security().certificateAuthority();
+                      ctx.contentType("application/x-pem-file")
+                          .result(ca.issuingCertificate().pem() + ca.rootCertificatePem());
+                    });
                 config.routes.get(
                     "/metrics",
                     ctx ->

@@ -81,19 +81,32 @@ class ArchitectureTest {
   }
 
   @Test
-  void domainModules_knowNoJsonSqlOrHttp() {
+  void domainModules_knowNoSqlOrHttp_andCarryNoJsonMapping() {
     noClasses()
         .that()
         .resideInAnyPackage(ROOT + ".core..", ROOT + ".registry..", ROOT + ".security..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "com.fasterxml.jackson..",
+            "com.fasterxml.jackson.annotation..",
             "java.sql..",
             "io.javalin..",
             ROOT + ".store..",
             ROOT + ".api..",
             ROOT + ".server..")
+        .check(classes);
+  }
+
+  @Test
+  void jsonParsing_inTheDomain_isOnlyForPolicyDocuments() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(ROOT + ".core..", ROOT + ".registry..", ROOT + ".security..")
+        .and()
+        .resideOutsideOfPackage(ROOT + ".security.policy..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.fasterxml.jackson..")
         .check(classes);
   }
 

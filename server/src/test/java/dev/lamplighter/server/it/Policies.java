@@ -1,0 +1,30 @@
+package dev.lamplighter.server.it;
+
+/** Policy documents the integration tests use. */
+final class Policies {
+  static final String CONNECT_ANY =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Connect\",\"Resource\":\"*\"}]}";
+
+  /** The least-privilege policy of the street-light fleet: a thing uses its own topics only. */
+  static final String OWN_TOPICS =
+      """
+      {
+        "Version": "2012-10-17",
+        "Statement": [
+          {"Effect": "Allow", "Action": "iot:Connect",
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:client/${iot:Connection.Thing.ThingName}",
+           "Condition": {"Bool": {"iot:Connection.Thing.IsAttached": "true"}}},
+          {"Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:topic/lights/${iot:Connection.Thing.ThingName}/*"},
+          {"Effect": "Allow", "Action": "iot:Subscribe",
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:topicfilter/lights/${iot:Connection.Thing.ThingName}/*"}
+        ]
+      }
+      """;
+
+  static final String DENY_FIRMWARE =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"iot:Publish\","
+          + "\"Resource\":\"arn:aws:iot:eu-west-1:111122223333:topic/lights/*/firmware\"}]}";
+
+  private Policies() {}
+}
