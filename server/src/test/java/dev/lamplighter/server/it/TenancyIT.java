@@ -113,6 +113,38 @@ class TenancyIT {
   }
 
   @Test
+  void certificatesAndPoliciesOfAnotherAccount_areInvisible_andCannotBeAttached() {
+    var rootCert = root.createKeysAndCertificate(b -> b.setAsActive(true));
+    root.createPolicy(b -> b.policyName("RootPolicy").policyDocument(Policies.CONNECT_ANY));
+    String otherCert = other.createKeysAndCertificate(b -> b.setAsActive(true)).certificateArn();
+    other.createThing(b -> b.thingName("borrower"));
+
+    assertThatThrownBy(
+            () -> other.describeCertificate(b -> b.certificateId(rootCert.certificateId())))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThat(other.listCertificates().certificates())
+        .extracting(c -> c.certificateArn())
+        .containsExactly(otherCert);
+    assertThatThrownBy(() -> other.getPolicy(b -> b.policyName("RootPolicy")))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> other.attachPolicy(b -> b.policyName("RootPolicy").target(otherCert)))
+        .isInstanceOf(ResourceNotFoundException.class);
+    other.createPolicy(b -> b.policyName("RootPolicy").policyDocument(Policies.OWN_TOPICS));
+    assertThatThrownBy(
+            () ->
+                other.attachPolicy(
+                    b -> b.policyName("RootPolicy").target(rootCert.certificateArn())))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                other.attachThingPrincipal(
+                    b -> b.thingName("borrower").principal(rootCert.certificateArn())))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThat(root.getPolicy(b -> b.policyName("RootPolicy")).policyDocument())
+        .isEqualTo(Policies.CONNECT_ANY);
+  }
+
+  @Test
   void disabledAccessKey_isRefusedWithinTheCacheTime() {
     AccountService accounts = server.server().backend().security().accounts();
     NewAccessKey spare = accounts.createAccessKey(AccountId.of("444455556666"));
