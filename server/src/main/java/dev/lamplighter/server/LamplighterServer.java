@@ -39,12 +39,14 @@ public final class LamplighterServer implements AutoCloseable {
   private final Backend backend;
   private final Javalin http;
   private final JvmGcMetrics gcMetrics;
+  private final ServerPki pki;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private LamplighterServer(Backend backend, Javalin http, JvmGcMetrics gcMetrics) {
+  private LamplighterServer(Backend backend, Javalin http, JvmGcMetrics gcMetrics, ServerPki pki) {
     this.backend = backend;
     this.http = http;
     this.gcMetrics = gcMetrics;
+    this.pki = pki;
   }
 
   /**
@@ -121,8 +123,8 @@ public final class LamplighterServer implements AutoCloseable {
                 api.configure(config);
               });
       http.start();
-      ServerPki.prepareInBackground(backend, settings);
-      LamplighterServer server = new LamplighterServer(backend, http, gcMetrics);
+      ServerPki pki = ServerPki.prepareInBackground(backend, settings);
+      LamplighterServer server = new LamplighterServer(backend, http, gcMetrics, pki);
       LOG.info(
           "Lamplighter API listening on http://{}:{} (data dir {}, ready in {} ms)",
           settings.get(ServerSettings.BIND),
@@ -173,6 +175,7 @@ public final class LamplighterServer implements AutoCloseable {
     LOG.info("Stopping: finishing requests in flight");
     http.stop();
     gcMetrics.close();
+    pki.close();
     backend.close();
     LOG.info("Stopped");
   }

@@ -11,13 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,28 +28,61 @@ import org.slf4j.LoggerFactory;
  * The server's own PKI at start-up, off the start-up path: the CA is loaded or created in the
  * background; once it is there, its root certificate is written to {@code <data-dir>/root-ca.pem}
  * for devices to trust, and the TLS certificate for the configured host names is issued (or
- * renewed).
+ * renewed). While the server runs, the TLS certificate is checked every few hours and issued again
+ * once a third of its validity is left.
  */
-final class ServerPki {
+final class ServerPki implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServerPki.class);
   static final String ROOT_CA_FILE = "root-ca.pem";
+  private static final Duration RENEWAL_CHECK = Duration.ofHours(6);
 
-  private ServerPki() {}
+  private final ScheduledExecutorService renewals;
 
-  static CompletableFuture<Void> prepareInBackground(Backend backend, Settings settings) {
+  private ServerPki(ScheduledExecutorService renewals) {
+    this.renewals = renewals;
+  }
+
+  static ServerPki prepareInBackground(Backend backend, Settings settings) {
     List<String> hostNames = hostNames(settings);
-    return backend
+    ScheduledExecutorService renewals =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "server-certificate-renewal");
+              thread.setDaemon(true);
+              return thread;
+            });
+    backend
         .security()
         .whenCaReady(
             ca -> {
               writeRootCertificate(backend.dataDir(), ca);
               backend.security().serverCertificate(hostNames);
+              renewals.scheduleWithFixedDelay(
+                  () -> renew(backend, hostNames),
+                  RENEWAL_CHECK.toMinutes(),
+                  RENEWAL_CHECK.toMinutes(),
+                  TimeUnit.MINUTES);
             })
         .exceptionally(
             failure -> {
               LOG.error("Preparing the server's certificates failed", failure);
               return null;
             });
+    return new ServerPki(renewals);
+  }
+
+  private static void renew(Backend backend, List<String> hostNames) {
+    try {
+      backend.security().serverCertificate(hostNames);
+    } catch (RuntimeException e) {
+      // Kept running: the next check tries again while the current certificate is still valid.
+      LOG.error("Renewing the server's TLS certificate failed", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    renewals.shutdownNow();
   }
 
   private static void writeRootCertificate(Path dataDir, CertificateAuthority ca) {
