@@ -269,7 +269,7 @@ public final class PolicyServiceImpl implements PolicyService {
                 ResourceType.POLICY,
                 policyName,
                 kind,
-                new Attachment(targetArn, policyName)));
+                new PolicyAttachment(policyName, targetArn)));
   }
 
   private void save(Scope scope, Policy current, Policy changed) {

@@ -70,7 +70,7 @@ public final class ThingPrincipalServiceImpl implements ThingPrincipalService {
                             ResourceType.CERTIFICATE,
                             certificate.certificateId(),
                             ChangeKind.ATTACHED,
-                            new Attachment(thingName, arn)));
+                            new PrincipalAttachment(thingName, arn)));
               }
             });
   }
@@ -92,7 +92,7 @@ public final class ThingPrincipalServiceImpl implements ThingPrincipalService {
                             ResourceType.CERTIFICATE,
                             certificateId,
                             ChangeKind.DETACHED,
-                            new Attachment(thingName, principal)));
+                            new PrincipalAttachment(thingName, principal)));
               }
             });
   }

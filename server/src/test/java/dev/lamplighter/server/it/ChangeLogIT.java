@@ -67,6 +67,47 @@ class ChangeLogIT {
   }
 
   @Test
+  void certificatesPoliciesAndTheirAttachments_areLogged_forTheBrokerToFollow() {
+    iot.createThing(b -> b.thingName("secured"));
+    iot.createThingGroup(b -> b.thingGroupName("SecuredGroup"));
+    long before = lastSequence();
+
+    var certificate = iot.createKeysAndCertificate(b -> b.setAsActive(true));
+    String id = certificate.certificateId();
+    iot.attachThingPrincipal(b -> b.thingName("secured").principal(certificate.certificateArn()));
+    iot.createPolicy(b -> b.policyName("LoggedPolicy").policyDocument(Policies.CONNECT_ANY));
+    String groupArn = iot.describeThingGroup(b -> b.thingGroupName("SecuredGroup")).thingGroupArn();
+    iot.attachPolicy(b -> b.policyName("LoggedPolicy").target(groupArn));
+    iot.createPolicyVersion(
+        b -> b.policyName("LoggedPolicy").policyDocument(Policies.OWN_TOPICS).setAsDefault(true));
+    iot.updateCertificate(
+        b ->
+            b.certificateId(id)
+                .newStatus(software.amazon.awssdk.services.iot.model.CertificateStatus.REVOKED));
+    iot.detachPolicy(b -> b.policyName("LoggedPolicy").target(groupArn));
+
+    List<ChangeEvent> events = server.server().backend().store().changeLog().readAfter(before, 100);
+    assertThat(events)
+        .extracting(e -> e.type().arnSegment() + " " + e.name() + " " + e.kind())
+        .containsExactly(
+            "cert " + id + " CREATED",
+            "cert " + id + " ATTACHED",
+            "policy LoggedPolicy CREATED",
+            "policy LoggedPolicy ATTACHED",
+            "policy LoggedPolicy UPDATED",
+            "cert " + id + " UPDATED",
+            "policy LoggedPolicy DETACHED");
+    assertThat(events.get(1).stateJson())
+        .contains("\"thingName\":\"secured\"")
+        .contains("\"principal\":\"" + certificate.certificateArn() + "\"");
+    assertThat(events.get(3).stateJson())
+        .contains("\"policyName\":\"LoggedPolicy\"")
+        .contains("\"target\":\"" + groupArn + "\"");
+    assertThat(events.get(5).stateJson()).contains("REVOKED");
+    assertThat(events).allSatisfy(e -> assertThat(e.stateJson()).doesNotContain("PRIVATE KEY"));
+  }
+
+  @Test
   void refusedWrites_leaveNoEntry() {
     iot.createThing(b -> b.thingName("unchanged"));
     long before = lastSequence();
