@@ -58,6 +58,25 @@ class PoliciesIT {
   }
 
   @Test
+  void tags_givenAtCreation_areListed_andGoWithThePolicy() {
+    String arn =
+        iot.createPolicy(
+                b ->
+                    b.policyName("Tagged")
+                        .policyDocument(Policies.CONNECT_ANY)
+                        .tags(t -> t.key("ENVIRONMENT").value("production")))
+            .policyArn();
+
+    assertThat(iot.listTagsForResource(b -> b.resourceArn(arn)).tags())
+        .extracting(t -> t.key() + "=" + t.value())
+        .containsExactly("ENVIRONMENT=production");
+
+    iot.deletePolicy(b -> b.policyName("Tagged"));
+    assertThatThrownBy(() -> iot.listTagsForResource(b -> b.resourceArn(arn)))
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
   void badDocuments_areMalformed_andNothingIsStored() {
     List<String> bad =
         List.of(
