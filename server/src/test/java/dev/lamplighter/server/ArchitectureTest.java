@@ -69,7 +69,8 @@ class ArchitectureTest {
 
   @Test
   void internalPackages_areUsedOnlyInsideTheirModule() {
-    for (String module : List.of("core", "registry", "security", "store", "api", "server")) {
+    for (String module :
+        List.of("core", "registry", "security", "index", "store", "api", "server")) {
       noClasses()
           .that()
           .resideOutsideOfPackage(ROOT + "." + module + "..")
@@ -84,7 +85,8 @@ class ArchitectureTest {
   void domainModules_knowNoSqlOrHttp_andCarryNoJsonMapping() {
     noClasses()
         .that()
-        .resideInAnyPackage(ROOT + ".core..", ROOT + ".registry..", ROOT + ".security..")
+        .resideInAnyPackage(
+            ROOT + ".core..", ROOT + ".registry..", ROOT + ".security..", ROOT + ".index..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -101,7 +103,8 @@ class ArchitectureTest {
   void jsonParsing_inTheDomain_isOnlyForPolicyDocuments() {
     noClasses()
         .that()
-        .resideInAnyPackage(ROOT + ".core..", ROOT + ".registry..", ROOT + ".security..")
+        .resideInAnyPackage(
+            ROOT + ".core..", ROOT + ".registry..", ROOT + ".security..", ROOT + ".index..")
         .and()
         .resideOutsideOfPackage(ROOT + ".security.policy..")
         .should()
