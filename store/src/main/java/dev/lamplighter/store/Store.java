@@ -2,6 +2,7 @@ package dev.lamplighter.store;
 
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.core.tx.Transactions;
+import dev.lamplighter.index.spi.IndexPorts;
 import dev.lamplighter.registry.spi.RegistryPorts;
 import dev.lamplighter.security.spi.SecurityPorts;
 import dev.lamplighter.store.internal.StoreEngine;
@@ -56,6 +57,10 @@ public final class Store implements AutoCloseable {
 
   public SecurityPorts securityPorts() {
     return engine.securityPorts();
+  }
+
+  public IndexPorts indexPorts() {
+    return engine.indexPorts();
   }
 
   /** {@code sqlite} or {@code postgresql}. */

@@ -153,4 +153,12 @@ class PostgresStoreContractTest extends StoreContractSuite {
       return PostgresStoreContractTest.this.fixture();
     }
   }
+
+  @Nested
+  class IndexingConfigurations extends IndexingConfigurationRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
 }

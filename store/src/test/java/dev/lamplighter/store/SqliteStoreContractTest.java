@@ -173,4 +173,12 @@ class SqliteStoreContractTest extends StoreContractSuite {
       return SqliteStoreContractTest.this.fixture();
     }
   }
+
+  @Nested
+  class IndexingConfigurations extends IndexingConfigurationRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
 }

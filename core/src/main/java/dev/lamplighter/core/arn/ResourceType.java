@@ -16,7 +16,8 @@ public enum ResourceType {
   JOB("job", "job"),
   JOB_TEMPLATE("jobtemplate", "job template"),
   PROVISIONING_TEMPLATE("provisioningtemplate", "provisioning template"),
-  FLEET_METRIC("fleetmetric", "fleet metric");
+  FLEET_METRIC("fleetmetric", "fleet metric"),
+  INDEX("index", "index");
 
   private final String arnSegment;
   private final String displayName;

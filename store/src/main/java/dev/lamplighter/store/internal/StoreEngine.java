@@ -2,6 +2,7 @@ package dev.lamplighter.store.internal;
 
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.core.tx.Transactions;
+import dev.lamplighter.index.spi.IndexPorts;
 import dev.lamplighter.registry.spi.RegistryPorts;
 import dev.lamplighter.security.spi.SecurityPorts;
 import dev.lamplighter.store.StoreConfig;
@@ -18,6 +19,7 @@ public final class StoreEngine implements AutoCloseable {
   private final JdbcChangeLog changeLog;
   private final RegistryPorts registryPorts;
   private final SecurityPorts securityPorts;
+  private final IndexPorts indexPorts;
 
   private StoreEngine(ConnectionSource source, Clock clock) {
     this.source = source;
@@ -46,6 +48,8 @@ public final class StoreEngine implements AutoCloseable {
             new JdbcPolicyAttachmentRepository(jdbc),
             new JdbcThingPrincipalRepository(jdbc),
             new JdbcServerCaRepository(jdbc));
+    this.indexPorts =
+        new IndexPorts(transactions, changeLog, new JdbcIndexingConfigurationRepository(jdbc));
   }
 
   public static StoreEngine open(StoreConfig config, Clock clock) {
@@ -70,6 +74,10 @@ public final class StoreEngine implements AutoCloseable {
 
   public SecurityPorts securityPorts() {
     return securityPorts;
+  }
+
+  public IndexPorts indexPorts() {
+    return indexPorts;
   }
 
   public String dialectName() {

@@ -1,0 +1,2 @@
+/** Persistence ports of the fleet index: the store implements them. */
+package dev.lamplighter.index.spi;
