@@ -100,13 +100,15 @@ class ArchitectureTest {
   }
 
   @Test
-  void jsonParsing_inTheDomain_isOnlyForPolicyDocuments() {
+  void jsonParsing_inTheDomain_isOnlyForPolicyDocumentsAndChangeLogStates() {
     noClasses()
         .that()
         .resideInAnyPackage(
             ROOT + ".core..", ROOT + ".registry..", ROOT + ".security..", ROOT + ".index..")
         .and()
         .resideOutsideOfPackage(ROOT + ".security.policy..")
+        .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".index.internal.ChangeStates")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("com.fasterxml.jackson..")
