@@ -1,0 +1,34 @@
+package dev.lamplighter.index;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A thing as the AWS_Things index holds it, and as SearchIndex returns it (AWS's ThingDocument).
+ *
+ * @param thingName the thing's name
+ * @param thingId the thing's id
+ * @param thingTypeName its thing type, or null
+ * @param attributes its attributes, ordered by name
+ * @param version the registry version of the thing
+ * @param thingGroupNames the static and dynamic groups it is a direct member of, in name order
+ * @param connectivity its connectivity, or null when it never connected or connectivity is not
+ *     indexed
+ */
+public record ThingIndexDocument(
+    String thingName,
+    String thingId,
+    String thingTypeName,
+    Map<String, String> attributes,
+    long version,
+    List<String> thingGroupNames,
+    Connectivity connectivity) {
+  public ThingIndexDocument {
+    Objects.requireNonNull(thingName, "thingName");
+    Objects.requireNonNull(thingId, "thingId");
+    attributes = java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
+    thingGroupNames = List.copyOf(thingGroupNames);
+  }
+}
