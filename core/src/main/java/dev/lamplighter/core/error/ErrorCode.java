@@ -27,6 +27,9 @@ public enum ErrorCode {
   REGISTRATION_CODE_VALIDATION("RegistrationCodeValidationException", 400),
   TRANSFER_CONFLICT("TransferConflictException", 409),
   TRANSFER_ALREADY_COMPLETED("TransferAlreadyCompletedException", 410),
+  INVALID_QUERY("InvalidQueryException", 400),
+  INVALID_AGGREGATION("InvalidAggregationException", 400),
+  INDEX_NOT_READY("IndexNotReadyException", 400),
 
   // Errors of the AWS request front end, shared by every service.
   MISSING_AUTHENTICATION("MissingAuthenticationTokenException", 403),
