@@ -53,8 +53,11 @@ final class QueryGrammar {
     return node;
   }
 
+  /** A field name and where it stands in the query, for messages. */
+  private record FieldName(String name, int position) {}
+
   /** {@code field} is the field a bare value means: null at the top, the field inside a group. */
-  private QueryNode or(String field) {
+  private QueryNode or(FieldName field) {
     List<QueryNode> operands = new ArrayList<>();
     operands.add(and(field));
     while (peek().isKeyword("OR")) {
@@ -65,7 +68,7 @@ final class QueryGrammar {
     return operands.size() == 1 ? operands.get(0) : new Or(List.copyOf(operands));
   }
 
-  private QueryNode and(String field) {
+  private QueryNode and(FieldName field) {
     List<QueryNode> operands = new ArrayList<>();
     operands.add(unary(field));
     while (true) {
@@ -80,7 +83,7 @@ final class QueryGrammar {
     return operands.size() == 1 ? operands.get(0) : new And(List.copyOf(operands));
   }
 
-  private QueryNode unary(String field) {
+  private QueryNode unary(FieldName field) {
     Token token = peek();
     if (token.isKeyword("NOT") || token.is(TokenType.MINUS)) {
       take();
@@ -90,7 +93,7 @@ final class QueryGrammar {
     return primary(field);
   }
 
-  private QueryNode primary(String field) {
+  private QueryNode primary(FieldName field) {
     Token token = peek();
     switch (token.type()) {
       case LEFT_PAREN -> {
@@ -103,6 +106,9 @@ final class QueryGrammar {
         return range(field);
       }
       case WORD, QUOTED -> {
+        if (token.isKeyword("AND") || token.isKeyword("OR")) {
+          throw invalid("Unexpected %s", token.describe());
+        }
         if (token.is(TokenType.WORD) && isFieldOperator(peekAfter())) {
           return fieldClause(take());
         }
@@ -113,7 +119,7 @@ final class QueryGrammar {
     }
   }
 
-  private QueryNode group(String field) {
+  private QueryNode group(FieldName field) {
     Token open = take();
     QueryNode inner = or(field);
     if (!peek().is(TokenType.RIGHT_PAREN)) {
@@ -128,19 +134,19 @@ final class QueryGrammar {
       throw invalid(
           "Wildcards are not allowed in a field name, at position %d", fieldToken.start());
     }
-    String field = fieldToken.text();
+    FieldName field = new FieldName(fieldToken.text(), fieldToken.start());
     Token operator = take();
     return switch (operator.type()) {
       case COLON -> fieldValue(field, operator);
-      case GREATER -> comparison(field, operator, new Bound(boundValue(), false), null);
-      case GREATER_OR_EQUAL -> comparison(field, operator, new Bound(boundValue(), true), null);
-      case LESS -> comparison(field, operator, null, new Bound(boundValue(), false));
-      case LESS_OR_EQUAL -> comparison(field, operator, null, new Bound(boundValue(), true));
+      case GREATER -> comparison(field, new Bound(boundValue(), false), null);
+      case GREATER_OR_EQUAL -> comparison(field, new Bound(boundValue(), true), null);
+      case LESS -> comparison(field, null, new Bound(boundValue(), false));
+      case LESS_OR_EQUAL -> comparison(field, null, new Bound(boundValue(), true));
       default -> throw invalid("Unexpected %s", operator.describe());
     };
   }
 
-  private QueryNode fieldValue(String field, Token colon) {
+  private QueryNode fieldValue(FieldName field, Token colon) {
     Token token = peek();
     switch (token.type()) {
       case LEFT_PAREN -> {
@@ -157,28 +163,39 @@ final class QueryGrammar {
         Token minus = take();
         Token number = expectAdjacentWord(minus);
         return new Match(
-            field, "-" + number.text(), "-" + number.pattern(), number.wildcard(), minus.start());
+            field.name(),
+            "-" + number.text(),
+            "-" + number.pattern(),
+            number.wildcard(),
+            field.position());
       }
-      default -> throw invalid("Missing value after '%s:' at position %d", field, colon.start());
+      default ->
+          throw invalid("Missing value after '%s:' at position %d", field.name(), colon.start());
     }
   }
 
-  private static QueryNode value(String field, Token token) {
+  private static QueryNode value(FieldName field, Token token) {
+    if (field == null) {
+      return token.isAnyValue()
+          ? new MatchAll()
+          : new Match(null, token.text(), token.pattern(), token.wildcard(), token.start());
+    }
     if (token.isAnyValue()) {
-      return field == null ? new MatchAll() : new Exists(field, token.start());
+      return new Exists(field.name(), field.position());
     }
-    return new Match(field, token.text(), token.pattern(), token.wildcard(), token.start());
+    return new Match(
+        field.name(), token.text(), token.pattern(), token.wildcard(), field.position());
   }
 
-  private QueryNode comparison(String field, Token operator, Bound lower, Bound upper) {
+  private static QueryNode comparison(FieldName field, Bound lower, Bound upper) {
     return new Range(
-        field,
+        field.name(),
         lower == null ? Bound.open() : lower,
         upper == null ? Bound.open() : upper,
-        operator.start());
+        field.position());
   }
 
-  private QueryNode range(String field) {
+  private QueryNode range(FieldName field) {
     Token open = take();
     String lower = boundValue();
     if (!peek().isKeyword("TO")) {
@@ -193,10 +210,10 @@ final class QueryGrammar {
           open.start(), close.describe());
     }
     return new Range(
-        field,
+        field.name(),
         new Bound(lower, open.is(TokenType.LEFT_BRACKET)),
         new Bound(upper, close.is(TokenType.RIGHT_BRACKET)),
-        open.start());
+        field.position());
   }
 
   /**
