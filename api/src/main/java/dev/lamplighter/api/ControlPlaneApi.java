@@ -12,6 +12,7 @@ import dev.lamplighter.api.wire.WireJson;
 import dev.lamplighter.api.wire.WireModel;
 import dev.lamplighter.core.page.PageTokenCodec;
 import dev.lamplighter.core.random.IdSource;
+import dev.lamplighter.index.FleetIndex;
 import dev.lamplighter.registry.Registry;
 import dev.lamplighter.security.Security;
 import io.javalin.config.JavalinConfig;
@@ -45,6 +46,7 @@ public final class ControlPlaneApi {
   public ControlPlaneApi(
       Registry registry,
       Security security,
+      FleetIndex fleetIndex,
       ApiConfig config,
       PageTokenCodec pageTokens,
       MeterRegistry meters,
@@ -53,7 +55,8 @@ public final class ControlPlaneApi {
     List<WireModel> models = List.of(WireModel.load(IotRoutes.SERVICE));
     List<Route> routes =
         new ArrayList<>(
-            IotRoutes.of(registry, security, config.endpoints(), new PageTokens(pageTokens)));
+            IotRoutes.of(
+                registry, security, fleetIndex, config.endpoints(), new PageTokens(pageTokens)));
     Set<String> signingNames =
         Set.copyOf(models.stream().flatMap(m -> m.signingNames().stream()).toList());
     ObjectMapper mapper = WireJson.mapper();

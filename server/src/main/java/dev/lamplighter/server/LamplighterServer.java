@@ -5,6 +5,8 @@ import dev.lamplighter.api.ControlPlaneApi;
 import dev.lamplighter.core.config.Settings;
 import dev.lamplighter.core.page.PageTokenCodec;
 import dev.lamplighter.core.random.IdSource;
+import dev.lamplighter.index.FleetIndex;
+import dev.lamplighter.index.FleetIndexSettings;
 import dev.lamplighter.security.NewAccessKey;
 import dev.lamplighter.security.RootAccount;
 import dev.lamplighter.security.pki.CertificateAuthority;
@@ -40,13 +42,16 @@ public final class LamplighterServer implements AutoCloseable {
   private final Javalin http;
   private final JvmGcMetrics gcMetrics;
   private final ServerPki pki;
+  private final FleetIndex fleetIndex;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private LamplighterServer(Backend backend, Javalin http, JvmGcMetrics gcMetrics, ServerPki pki) {
+  private LamplighterServer(
+      Backend backend, Javalin http, JvmGcMetrics gcMetrics, ServerPki pki, FleetIndex fleetIndex) {
     this.backend = backend;
     this.http = http;
     this.gcMetrics = gcMetrics;
     this.pki = pki;
+    this.fleetIndex = fleetIndex;
   }
 
   /**
@@ -62,7 +67,16 @@ public final class LamplighterServer implements AutoCloseable {
       BiConsumer<NewAccessKey, String> onRootKeyGenerated) {
     long started = System.nanoTime();
     Backend backend = Backend.open(settings, clock, ids);
+    FleetIndex fleetIndex = null;
     try {
+      // Only the server opens the index: admin commands share the data dir while it runs.
+      fleetIndex =
+          FleetIndex.open(
+              backend.dataDir().resolve("index"),
+              backend.store().indexPorts(),
+              backend.registry(),
+              FleetIndexSettings.DEFAULT);
+      fleetIndex.start();
       Optional<NewAccessKey> generated =
           RootAccount.ensure(backend.security().accounts(), backend.securityConfig());
 
@@ -72,6 +86,7 @@ public final class LamplighterServer implements AutoCloseable {
           new ControlPlaneApi(
               backend.registry(),
               backend.security(),
+              fleetIndex,
               ApiConfig.from(settings),
               new PageTokenCodec(backend.masterKey().derive("page-tokens")),
               meters,
@@ -124,7 +139,7 @@ public final class LamplighterServer implements AutoCloseable {
               });
       http.start();
       ServerPki pki = ServerPki.prepareInBackground(backend, settings);
-      LamplighterServer server = new LamplighterServer(backend, http, gcMetrics, pki);
+      LamplighterServer server = new LamplighterServer(backend, http, gcMetrics, pki, fleetIndex);
       LOG.info(
           "Lamplighter API listening on http://{}:{} (data dir {}, ready in {} ms)",
           settings.get(ServerSettings.BIND),
@@ -136,6 +151,9 @@ public final class LamplighterServer implements AutoCloseable {
               onRootKeyGenerated.accept(key, server.endpoint(settings.get(ServerSettings.BIND))));
       return server;
     } catch (RuntimeException e) {
+      if (fleetIndex != null) {
+        fleetIndex.close();
+      }
       backend.close();
       throw e;
     }
@@ -176,6 +194,7 @@ public final class LamplighterServer implements AutoCloseable {
     http.stop();
     gcMetrics.close();
     pki.close();
+    fleetIndex.close();
     backend.close();
     LOG.info("Stopped");
   }

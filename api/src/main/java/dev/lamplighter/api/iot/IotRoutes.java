@@ -4,6 +4,7 @@ import dev.lamplighter.api.Endpoints;
 import dev.lamplighter.api.http.Operation;
 import dev.lamplighter.api.http.PageTokens;
 import dev.lamplighter.api.http.Route;
+import dev.lamplighter.index.FleetIndex;
 import dev.lamplighter.registry.Registry;
 import dev.lamplighter.security.Security;
 import java.util.List;
@@ -18,7 +19,11 @@ public final class IotRoutes {
   private IotRoutes() {}
 
   public static List<Route> of(
-      Registry registry, Security security, Endpoints endpoints, PageTokens pages) {
+      Registry registry,
+      Security security,
+      FleetIndex fleetIndex,
+      Endpoints endpoints,
+      PageTokens pages) {
     ThingOperations things = new ThingOperations(registry.things(), pages);
     ThingTypeOperations types = new ThingTypeOperations(registry.thingTypes(), pages);
     ThingGroupOperations groups = new ThingGroupOperations(registry.thingGroups(), pages);
@@ -29,6 +34,10 @@ public final class IotRoutes {
     CaCertificateOperations cas = new CaCertificateOperations(security.caCertificates(), pages);
     PolicyOperations policies = new PolicyOperations(security.policies(), pages);
     PrincipalOperations principals = new PrincipalOperations(security.principals(), pages);
+    IndexOperations index =
+        new IndexOperations(fleetIndex.search(), fleetIndex.configurations(), pages);
+    DynamicThingGroupOperations dynamicGroups =
+        new DynamicThingGroupOperations(fleetIndex.dynamicThingGroups());
     return List.of(
         // POST /things/{thingName}
         iot("CreateThing", things::create),
@@ -62,6 +71,12 @@ public final class IotRoutes {
         iot("DeleteThingGroup", groups::delete),
         // GET /thing-groups
         iot("ListThingGroups", groups::list),
+        // POST /dynamic-thing-groups/{thingGroupName}
+        iot("CreateDynamicThingGroup", dynamicGroups::create),
+        // PATCH /dynamic-thing-groups/{thingGroupName}
+        iot("UpdateDynamicThingGroup", dynamicGroups::update),
+        // DELETE /dynamic-thing-groups/{thingGroupName}
+        iot("DeleteDynamicThingGroup", dynamicGroups::delete),
         // PUT /thing-groups/addThingToThingGroup
         iot("AddThingToThingGroup", groups::addThing),
         // PUT /thing-groups/removeThingFromThingGroup
@@ -185,7 +200,25 @@ public final class IotRoutes {
         // GET /principal-policies
         iot("ListPrincipalPolicies", policies::listPrincipalPolicies),
         // GET /policy-principals
-        iot("ListPolicyPrincipals", policies::listPolicyPrincipals));
+        iot("ListPolicyPrincipals", policies::listPolicyPrincipals),
+        // GET /indexing/config
+        iot("GetIndexingConfiguration", index::getConfiguration),
+        // POST /indexing/config
+        iot("UpdateIndexingConfiguration", index::updateConfiguration),
+        // GET /indices/{indexName}
+        iot("DescribeIndex", index::describe),
+        // GET /indices
+        iot("ListIndices", index::list),
+        // POST /indices/search
+        iot("SearchIndex", index::search),
+        // POST /indices/statistics
+        iot("GetStatistics", index::statistics),
+        // POST /indices/cardinality
+        iot("GetCardinality", index::cardinality),
+        // POST /indices/percentiles
+        iot("GetPercentiles", index::percentiles),
+        // POST /indices/buckets
+        iot("GetBucketsAggregation", index::buckets));
   }
 
   private static Route iot(String operation, Operation handler) {

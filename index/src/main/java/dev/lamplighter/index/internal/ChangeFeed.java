@@ -33,6 +33,9 @@ final class ChangeFeed implements AutoCloseable {
 
     /** Makes everything applied so far durable, as reflecting the log up to {@code sequence}. */
     void commit(long sequence);
+
+    /** Told each time the feed finds nothing new: the index reflects the whole log so far. */
+    default void caughtUp() {}
   }
 
   private final ChangeLog log;
@@ -95,6 +98,7 @@ final class ChangeFeed implements AutoCloseable {
       try {
         List<ChangeEvent> batch = log.readAfter(applied.get(), BATCH);
         if (batch.isEmpty()) {
+          target.caughtUp();
           if (committed != applied.get()) {
             commit();
             lastCommit = System.nanoTime();

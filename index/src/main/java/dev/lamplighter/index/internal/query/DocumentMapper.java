@@ -27,7 +27,7 @@ public final class DocumentMapper {
   /** The thing's or group's name: a term for exact lookups and sorted doc values for paging. */
   public static final String NAME_FIELD = "_name";
 
-  static final String KEY_FIELD = "_key";
+  public static final String KEY_FIELD = "_key";
   static final String SCOPE_FIELD = "_scope";
   static final String SOURCE_FIELD = "_source";
 
@@ -97,7 +97,7 @@ public final class DocumentMapper {
     Document document = new Document();
     document.add(new StringField(SCOPE_FIELD, scopeValue(scope, kind), Field.Store.NO));
     document.add(new StringField(KEY_FIELD, key(scope, kind, name).text(), Field.Store.NO));
-    document.add(new StringField(NAME_FIELD, name, Field.Store.NO));
+    document.add(new StringField(NAME_FIELD, name, Field.Store.YES));
     document.add(new SortedDocValuesField(NAME_FIELD, new BytesRef(name)));
     return document;
   }

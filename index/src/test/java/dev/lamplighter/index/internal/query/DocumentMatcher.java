@@ -13,17 +13,17 @@ import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.Query;
 
 /**
- * Whether one document matches a query, decided in memory: a changed thing is checked against each
- * dynamic group's query without touching, or waiting for, the main index.
+ * Whether one document matches a query, decided in memory by Lucene's MemoryIndex: an oracle the
+ * query tests compare the real index against, document by document.
  */
-public final class DocumentMatcher {
+final class DocumentMatcher {
   // Mapped documents have no tokenized fields; the analyzer is never asked to split anything.
   private static final Analyzer UNUSED_ANALYZER = new KeywordAnalyzer();
 
   private DocumentMatcher() {}
 
   /** Whether {@code thingDocument}, as {@link DocumentMapper} made it, matches {@code query}. */
-  public static boolean matches(Document thingDocument, Query query) {
+  static boolean matches(Document thingDocument, Query query) {
     MemoryIndex index = new MemoryIndex(false, false);
     for (IndexableField field : thingDocument) {
       if (isSearchable(field.fieldType())) {

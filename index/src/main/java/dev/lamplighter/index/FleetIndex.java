@@ -1,0 +1,49 @@
+package dev.lamplighter.index;
+
+import dev.lamplighter.index.internal.FleetIndexEngine;
+import dev.lamplighter.index.spi.IndexPorts;
+import dev.lamplighter.registry.Registry;
+import java.nio.file.Path;
+
+/**
+ * The fleet index of one server node: a Lucene index in {@code directory}, derived from the store's
+ * change log and the registry. It never blocks API writes: it follows the log on its own thread.
+ * When the directory is empty, missing or unreadable it rebuilds the index by replaying the log
+ * from the start; after a crash it resumes from its last commit. Nodes sharing a PostgreSQL store
+ * each keep their own index.
+ */
+public final class FleetIndex implements AutoCloseable {
+  private final FleetIndexEngine engine;
+
+  private FleetIndex(FleetIndexEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Opens (or creates) the index; call {@link #start} to have it follow the log. */
+  public static FleetIndex open(
+      Path directory, IndexPorts ports, Registry registry, FleetIndexSettings settings) {
+    return new FleetIndex(FleetIndexEngine.open(directory, ports, registry, settings));
+  }
+
+  public void start() {
+    engine.start();
+  }
+
+  public FleetSearch search() {
+    return engine.search();
+  }
+
+  public IndexingConfigurations configurations() {
+    return engine.configurations();
+  }
+
+  public DynamicThingGroups dynamicThingGroups() {
+    return engine.dynamicThingGroups();
+  }
+
+  /** Stops following the log and commits what was applied. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.lamplighter.index.internal;
+
+import dev.lamplighter.index.DynamicThingGroups;
+import dev.lamplighter.index.FleetIndexSettings;
+import dev.lamplighter.index.FleetSearch;
+import dev.lamplighter.index.IndexingConfigurations;
+import dev.lamplighter.index.spi.IndexPorts;
+import dev.lamplighter.registry.Registry;
+import java.nio.file.Path;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+
+/** Wires the Lucene index, the change feed that fills it, and the services that read it. */
+public final class FleetIndexEngine implements AutoCloseable {
+  private final LuceneIndex index;
+  private final ChangeFeed feed;
+  private final FleetSearch search;
+  private final IndexingConfigurations configurations;
+  private final DynamicThingGroups dynamicThingGroups;
+
+  private FleetIndexEngine(
+      Path directory, IndexPorts ports, Registry registry, FleetIndexSettings settings) {
+    // Every field is indexed as exact terms; nothing is tokenized.
+    this.index = LuceneIndex.open(directory, new KeywordAnalyzer());
+    IndexReadiness readiness = new IndexReadiness(index.committedSequence() == 0);
+    ScopeConfigurations scopeConfigurations = new ScopeConfigurations(ports);
+    DynamicMembership membership = new DynamicMembership(index, registry, scopeConfigurations);
+    IndexUpdater updater =
+        new IndexUpdater(index, registry, scopeConfigurations, membership, readiness);
+    this.feed =
+        new ChangeFeed(
+            ports.changeLog(),
+            updater,
+            index.committedSequence(),
+            settings.pollInterval(),
+            settings.commitInterval());
+    this.search = new LuceneFleetSearch(index, scopeConfigurations, readiness);
+    this.configurations =
+        new IndexingConfigurationsImpl(
+            ports, scopeConfigurations, registry.dynamicThingGroups(), readiness);
+    this.dynamicThingGroups = new DynamicThingGroupsImpl(registry, scopeConfigurations);
+  }
+
+  public static FleetIndexEngine open(
+      Path directory, IndexPorts ports, Registry registry, FleetIndexSettings settings) {
+    return new FleetIndexEngine(directory, ports, registry, settings);
+  }
+
+  public void start() {
+    feed.start();
+  }
+
+  public FleetSearch search() {
+    return search;
+  }
+
+  public IndexingConfigurations configurations() {
+    return configurations;
+  }
+
+  public DynamicThingGroups dynamicThingGroups() {
+    return dynamicThingGroups;
+  }
+
+  @Override
+  public void close() {
+    feed.close();
+    index.close();
+  }
+}
