@@ -38,7 +38,7 @@ final class JdbcDynamicThingGroupMembershipRepository
           + IN_CHUNK;
 
   /** The things of a chunk that exist and are not members yet. */
-  private static final String JOINING =
+  static final String JOINING =
       "SELECT t.name FROM things t WHERE t.account_id = ? AND t.region = ? AND t.name IN "
           + IN_CHUNK
           + " AND NOT EXISTS (SELECT 1 FROM dynamic_thing_group_members d"
@@ -48,7 +48,7 @@ final class JdbcDynamicThingGroupMembershipRepository
   private static final String INSERT =
       "INSERT INTO dynamic_thing_group_members (account_id, region, group_name, thing_name)"
           + " VALUES (?, ?, ?, ?)";
-  private static final String DELETE_CHUNK =
+  static final String DELETE_CHUNK =
       "DELETE FROM dynamic_thing_group_members"
           + " WHERE account_id = ? AND region = ? AND group_name = ? AND thing_name IN "
           + IN_CHUNK;
@@ -59,14 +59,14 @@ final class JdbcDynamicThingGroupMembershipRepository
       "SELECT thing_name FROM dynamic_thing_group_members"
           + " WHERE account_id = ? AND region = ? AND group_name = ?"
           + " ORDER BY thing_name LIMIT ?";
-  private static final String THINGS_AFTER =
+  static final String THINGS_AFTER =
       "SELECT thing_name FROM dynamic_thing_group_members"
           + " WHERE account_id = ? AND region = ? AND group_name = ? AND thing_name > ?"
           + " ORDER BY thing_name LIMIT ?";
-  private static final String REMOVE_THING =
+  static final String REMOVE_THING =
       "DELETE FROM dynamic_thing_group_members"
           + " WHERE account_id = ? AND region = ? AND thing_name = ?";
-  private static final String REMOVE_GROUP =
+  static final String REMOVE_GROUP =
       "DELETE FROM dynamic_thing_group_members"
           + " WHERE account_id = ? AND region = ? AND group_name = ?";
 
