@@ -17,7 +17,8 @@ import java.util.List;
  * never part of a hierarchy.
  *
  * <p>Operations that change a static group or its members refuse a dynamic group with
- * INVALID_REQUEST ("This operation does not support dynamic thing groups."), as AWS does.
+ * INVALID_REQUEST ("This operation does not support dynamic thing groups. Thing group arn: ..."),
+ * as AWS does.
  *
  * <p>Threading: safe from any thread; each write is one durable transaction with change log entries
  * (group created, updated, deleted; member added, removed).

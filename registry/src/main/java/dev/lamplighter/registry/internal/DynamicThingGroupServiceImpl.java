@@ -27,9 +27,6 @@ import java.util.Optional;
  * DynamicMembershipRecorder}; the static thing group service serves the reads both kinds share.
  */
 public final class DynamicThingGroupServiceImpl implements DynamicThingGroupService {
-  private static final String USE_STATIC_DELETE = "Use DeleteThingGroup.";
-  private static final String USE_STATIC_UPDATE = "Use UpdateThingGroup.";
-  private static final String STATIC_MEMBERS = "Its members are added and removed one by one.";
 
   private final RegistryPorts ports;
   private final Clock clock;
@@ -119,7 +116,7 @@ public final class DynamicThingGroupServiceImpl implements DynamicThingGroupServ
         .transactions()
         .inTransaction(
             () -> {
-              ThingGroup current = dynamicGroup(scope, update.name(), USE_STATIC_UPDATE);
+              ThingGroup current = dynamicGroup(scope, update.name());
               ThingGroupRules.checkVersion(current, update.expectedVersion());
               Map<String, String> attributes =
                   ThingGroupRules.updatedAttributes(current, update.attributes(), update.merge());
@@ -169,7 +166,7 @@ public final class DynamicThingGroupServiceImpl implements DynamicThingGroupServ
                 return;
               }
               ThingGroup current = found.get();
-              ThingGroupRules.requireDynamic(scope, current, USE_STATIC_DELETE);
+              ThingGroupRules.requireDynamic(scope, current);
               ThingGroupRules.checkVersion(current, expectedVersion);
               ports.dynamicThingGroupMembers().removeGroup(scope, name);
               ports.tags().removeAll(ThingGroupRules.arn(scope, name));
@@ -188,7 +185,7 @@ public final class DynamicThingGroupServiceImpl implements DynamicThingGroupServ
         .transactions()
         .inTransaction(
             () -> {
-              ThingGroup current = dynamicGroup(scope, name, "A static thing group has no status.");
+              ThingGroup current = dynamicGroup(scope, name);
               ThingGroupRules.checkVersion(current, expectedVersion);
               if (current.dynamic().status() == status) {
                 return current;
@@ -209,15 +206,12 @@ public final class DynamicThingGroupServiceImpl implements DynamicThingGroupServ
       Scope scope, String groupName, Collection<String> add, Collection<String> remove) {
     return ports
         .transactions()
-        .inTransaction(
-            () ->
-                recorder.record(
-                    scope, dynamicGroup(scope, groupName, STATIC_MEMBERS), add, remove));
+        .inTransaction(() -> recorder.record(scope, dynamicGroup(scope, groupName), add, remove));
   }
 
   @Override
   public Page<String> listMembers(Scope scope, String groupName, PageRequest page) {
-    dynamicGroup(scope, groupName, "List its members with ListThingsInThingGroup.");
+    dynamicGroup(scope, groupName);
     return Page.fromLookahead(
         ports
             .dynamicThingGroupMembers()
@@ -234,9 +228,9 @@ public final class DynamicThingGroupServiceImpl implements DynamicThingGroupServ
         ThingGroup::name);
   }
 
-  private ThingGroup dynamicGroup(Scope scope, String name, String hintForStatic) {
+  private ThingGroup dynamicGroup(Scope scope, String name) {
     ThingGroup group = ThingGroupRules.find(ports, scope, name);
-    ThingGroupRules.requireDynamic(scope, group, hintForStatic);
+    ThingGroupRules.requireDynamic(scope, group);
     return group;
   }
 

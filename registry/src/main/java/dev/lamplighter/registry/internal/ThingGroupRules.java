@@ -20,25 +20,21 @@ final class ThingGroupRules {
     return ports.thingGroups().find(scope, name).orElseThrow(() -> notFound(name));
   }
 
-  /**
-   * Refuses a dynamic group in an operation for static groups, in AWS's words.
-   *
-   * @param hint a sentence that tells the caller what to do instead
-   */
-  static void requireStatic(Scope scope, ThingGroup group, String hint) {
+  /** Refuses a dynamic group in an operation for static groups, in AWS's words. */
+  static void requireStatic(Scope scope, ThingGroup group) {
     if (group.dynamic() != null) {
       throw ErrorCode.INVALID_REQUEST.exception(
-          "This operation does not support dynamic thing groups. Thing group arn: %s. %s",
-          arn(scope, group.name()), hint);
+          "This operation does not support dynamic thing groups. Thing group arn: %s",
+          arn(scope, group.name()));
     }
   }
 
-  /** Refuses a static group in an operation for dynamic groups. */
-  static void requireDynamic(Scope scope, ThingGroup group, String hint) {
+  /** Refuses a static group in an operation for dynamic groups, mirroring AWS's words. */
+  static void requireDynamic(Scope scope, ThingGroup group) {
     if (group.dynamic() == null) {
       throw ErrorCode.INVALID_REQUEST.exception(
-          "This operation does not support static thing groups. Thing group arn: %s. %s",
-          arn(scope, group.name()), hint);
+          "This operation does not support static thing groups. Thing group arn: %s",
+          arn(scope, group.name()));
     }
   }
 

@@ -138,7 +138,7 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
         .inTransaction(
             () -> {
               ThingGroup current = describe(scope, update.name());
-              ThingGroupRules.requireStatic(scope, current, "Use UpdateDynamicThingGroup.");
+              ThingGroupRules.requireStatic(scope, current);
               ThingGroupRules.checkVersion(current, update.expectedVersion());
               Map<String, String> attributes =
                   ThingGroupRules.updatedAttributes(current, update.attributes(), update.merge());
@@ -175,7 +175,7 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
                 return;
               }
               ThingGroup current = found.get();
-              ThingGroupRules.requireStatic(scope, current, "Use DeleteDynamicThingGroup.");
+              ThingGroupRules.requireStatic(scope, current);
               ThingGroupRules.checkVersion(current, expectedVersion);
               if (ports.thingGroups().countChildren(scope, name) > 0) {
                 throw ErrorCode.INVALID_REQUEST.exception(
@@ -265,7 +265,7 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
   }
 
   private void add(Scope scope, ThingGroup group, String thingName, boolean overrideDynamicGroups) {
-    ThingGroupRules.requireStatic(scope, group, "Its members follow its query.");
+    ThingGroupRules.requireStatic(scope, group);
     requireThing(scope, thingName);
     List<String> current = ports.thingGroupMembers().groupsOf(scope, thingName);
     if (current.contains(group.name())) {
@@ -312,7 +312,7 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
   }
 
   private void remove(Scope scope, ThingGroup group, String thingName) {
-    ThingGroupRules.requireStatic(scope, group, "Its members follow its query.");
+    ThingGroupRules.requireStatic(scope, group);
     requireThing(scope, thingName);
     if (ports.thingGroupMembers().remove(scope, group, thingName)) {
       ThingGroupRules.logMemberRemoved(ports, scope, group.name(), thingName);
