@@ -4,6 +4,7 @@ import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.core.tenancy.Scope;
 import dev.lamplighter.registry.internal.BillingGroupServiceImpl;
+import dev.lamplighter.registry.internal.DynamicThingGroupServiceImpl;
 import dev.lamplighter.registry.internal.TagServiceImpl;
 import dev.lamplighter.registry.internal.ThingGroupServiceImpl;
 import dev.lamplighter.registry.internal.ThingServiceImpl;
@@ -19,6 +20,7 @@ public final class Registry {
   private final ThingService things;
   private final ThingTypeService thingTypes;
   private final ThingGroupService thingGroups;
+  private final DynamicThingGroupService dynamicThingGroups;
   private final BillingGroupService billingGroups;
   private final TagService tags;
 
@@ -31,6 +33,7 @@ public final class Registry {
     this.things = new ThingServiceImpl(ports, clock, ids);
     this.thingTypes = new ThingTypeServiceImpl(ports, clock, ids, config.thingTypeDeleteDelay());
     this.thingGroups = new ThingGroupServiceImpl(ports, clock, ids);
+    this.dynamicThingGroups = new DynamicThingGroupServiceImpl(ports, clock, ids);
     this.billingGroups = new BillingGroupServiceImpl(ports, clock, ids);
     List<TaggableResource> taggable = new ArrayList<>(otherTaggable);
     taggable.add(
@@ -71,6 +74,10 @@ public final class Registry {
 
   public ThingGroupService thingGroups() {
     return thingGroups;
+  }
+
+  public DynamicThingGroupService dynamicThingGroups() {
+    return dynamicThingGroups;
   }
 
   public BillingGroupService billingGroups() {

@@ -9,8 +9,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A static thing group. Its place in the hierarchy is fixed at creation: {@code ancestors} lists
- * the groups above it from the root down to its parent.
+ * A thing group, static or dynamic. A static group's place in the hierarchy is fixed at creation:
+ * {@code ancestors} lists the groups above it from the root down to its parent. A dynamic group
+ * carries the query that decides its members; it is always a root and never a parent, because AWS
+ * keeps dynamic groups out of hierarchies.
  *
  * @param name unique within its scope
  * @param groupId a UUID assigned at creation
@@ -19,6 +21,7 @@ import java.util.TreeMap;
  * @param attributes name-value pairs, ordered by name
  * @param version starts at 1 and grows by one with every update
  * @param createdAt when the group was created
+ * @param dynamic the query and status of a dynamic group; null for a static group
  */
 public record ThingGroup(
     String name,
@@ -27,7 +30,8 @@ public record ThingGroup(
     String description,
     Map<String, String> attributes,
     long version,
-    Instant createdAt) {
+    Instant createdAt,
+    DynamicGroupDefinition dynamic) {
   /** The deepest a hierarchy may be: a root and six levels of descendants. */
   public static final int MAX_DEPTH = 7;
 
@@ -37,6 +41,37 @@ public record ThingGroup(
     ancestors = List.copyOf(ancestors);
     attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
     Objects.requireNonNull(createdAt, "createdAt");
+    if (dynamic != null && !ancestors.isEmpty()) {
+      throw new IllegalArgumentException("a dynamic thing group has no parent: " + name);
+    }
+  }
+
+  /** A static group. */
+  public ThingGroup(
+      String name,
+      String groupId,
+      List<String> ancestors,
+      String description,
+      Map<String, String> attributes,
+      long version,
+      Instant createdAt) {
+    this(name, groupId, ancestors, description, attributes, version, createdAt, null);
+  }
+
+  /** The same group with another dynamic status; the version stays. */
+  public ThingGroup withStatus(DynamicGroupStatus status) {
+    if (dynamic == null) {
+      throw new IllegalStateException("a static thing group has no status: " + name);
+    }
+    return new ThingGroup(
+        name,
+        groupId,
+        ancestors,
+        description,
+        attributes,
+        version,
+        createdAt,
+        dynamic.withStatus(status));
   }
 
   /** The parent group, or null for a root group. */

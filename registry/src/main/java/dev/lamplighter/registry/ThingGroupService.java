@@ -6,12 +6,19 @@ import dev.lamplighter.core.tenancy.Scope;
 import java.util.List;
 
 /**
- * Static thing groups and their members. Every method acts within the caller's scope only.
+ * Thing groups and their members. Every method acts within the caller's scope only. Dynamic groups
+ * are created, updated and deleted through {@link DynamicThingGroupService}; the reads here
+ * (describe, list, members, groups of a thing) cover both kinds.
  *
  * <p>Hierarchy rules, as AWS documents them: a group's parent is fixed at creation; a hierarchy is
  * at most {@value ThingGroup#MAX_DEPTH} levels deep; a group has at most 100 direct children; a
- * thing is in at most 10 groups and in at most one group of a hierarchy (two groups are in the same
- * hierarchy when they share their root).
+ * thing is in at most 10 groups, static and dynamic together, and in at most one group of a
+ * hierarchy (two groups are in the same hierarchy when they share their root). A dynamic group is
+ * never part of a hierarchy.
+ *
+ * <p>Operations that change a static group or its members refuse a dynamic group with
+ * INVALID_REQUEST ("This operation does not support dynamic thing groups. Thing group arn: ..."),
+ * as AWS does.
  *
  * <p>Threading: safe from any thread; each write is one durable transaction with change log entries
  * (group created, updated, deleted; member added, removed).
@@ -23,13 +30,14 @@ public interface ThingGroupService {
    * group.
    *
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_ALREADY_EXISTS when the name is
-   *     taken with another configuration; INVALID_REQUEST for an unknown parent, a hierarchy deeper
-   *     than 7, a parent with 100 children, more than 50 attributes, or bad tags
+   *     taken with another configuration (or by a dynamic group); INVALID_REQUEST for an unknown or
+   *     dynamic parent, a hierarchy deeper than 7, a parent with 100 children, more than 50
+   *     attributes, or bad tags
    */
   ThingGroup create(Scope scope, NewThingGroup group);
 
   /**
-   * DescribeThingGroup.
+   * DescribeThingGroup, of a static or a dynamic group.
    *
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for an unknown group
    */
@@ -39,7 +47,8 @@ public interface ThingGroupService {
    * UpdateThingGroup: description and attributes; the version grows by one.
    *
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for an unknown group;
-   *     VERSION_CONFLICT for a stale expected version; INVALID_REQUEST beyond 50 attributes
+   *     VERSION_CONFLICT for a stale expected version; INVALID_REQUEST beyond 50 attributes or for
+   *     a dynamic group
    */
   ThingGroup update(Scope scope, ThingGroupUpdate update);
 
@@ -48,12 +57,12 @@ public interface ThingGroupService {
    * exist succeeds.
    *
    * @throws dev.lamplighter.core.error.ServiceException INVALID_REQUEST while the group has child
-   *     groups; VERSION_CONFLICT for a stale expected version
+   *     groups, or for a dynamic group; VERSION_CONFLICT for a stale expected version
    */
   void delete(Scope scope, String name, Long expectedVersion);
 
   /**
-   * ListThingGroups, ordered by name.
+   * ListThingGroups, ordered by name. Dynamic groups are listed as the roots they are.
    *
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for an unknown parent
    */
@@ -62,30 +71,35 @@ public interface ThingGroupService {
   /**
    * AddThingToThingGroup. Adding a thing that is already a member succeeds.
    *
+   * <p>When the thing is in 10 groups already and some of them are dynamic, {@code
+   * overrideDynamicGroups} lets the static group win: the thing leaves the most recently created of
+   * its dynamic groups (a MEMBER_REMOVED change log entry) and joins this one.
+   *
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for an unknown group or
-   *     thing; INVALID_REQUEST when the thing is in 10 groups already or in another group of the
-   *     same hierarchy
+   *     thing; INVALID_REQUEST for a dynamic group, when the thing is in 10 groups already (and
+   *     cannot leave a dynamic one) or in another group of the same hierarchy
    */
-  void addThing(Scope scope, String groupName, String thingName);
+  void addThing(Scope scope, String groupName, String thingName, boolean overrideDynamicGroups);
 
   /**
    * RemoveThingFromThingGroup. Removing a thing that is not a member succeeds.
    *
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for an unknown group or
-   *     thing
+   *     thing; INVALID_REQUEST for a dynamic group
    */
   void removeThing(Scope scope, String groupName, String thingName);
 
   /**
-   * ListThingsInThingGroup: thing names in name order.
+   * ListThingsInThingGroup: thing names in name order; of a dynamic group, its current members.
    *
-   * @param recursive whether members of descendant groups are listed too
+   * @param recursive whether members of descendant groups are listed too (a dynamic group has none)
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for an unknown group
    */
   Page<String> listThings(Scope scope, String groupName, boolean recursive, PageRequest page);
 
   /**
-   * ListThingGroupsForThing: names of the groups the thing is a direct member of, in name order.
+   * ListThingGroupsForThing: names of the groups, static and dynamic, the thing is a direct member
+   * of, in name order.
    *
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for an unknown thing
    */
@@ -93,10 +107,15 @@ public interface ThingGroupService {
 
   /**
    * UpdateThingGroupsForThing: removes, then adds, all in one transaction; if any step is refused
-   * nothing changes.
+   * nothing changes. {@code overrideDynamicGroups} works as in {@link #addThing}.
    *
    * @throws dev.lamplighter.core.error.ServiceException as {@link #addThing} and {@link
    *     #removeThing}
    */
-  void updateGroupsForThing(Scope scope, String thingName, List<String> add, List<String> remove);
+  void updateGroupsForThing(
+      Scope scope,
+      String thingName,
+      List<String> add,
+      List<String> remove,
+      boolean overrideDynamicGroups);
 }

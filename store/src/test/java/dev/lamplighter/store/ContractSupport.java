@@ -1,13 +1,19 @@
 package dev.lamplighter.store;
 
 import dev.lamplighter.core.event.ChangeEvent;
+import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.core.tenancy.AccountId;
 import dev.lamplighter.core.tenancy.Scope;
 import dev.lamplighter.registry.BillingGroup;
+import dev.lamplighter.registry.DynamicGroupDefinition;
+import dev.lamplighter.registry.DynamicGroupStatus;
+import dev.lamplighter.registry.Registry;
+import dev.lamplighter.registry.RegistryConfig;
 import dev.lamplighter.registry.Thing;
 import dev.lamplighter.registry.ThingGroup;
 import dev.lamplighter.registry.ThingQuery;
 import dev.lamplighter.registry.spi.BillingGroupRepository;
+import dev.lamplighter.registry.spi.DynamicThingGroupMembershipRepository;
 import dev.lamplighter.registry.spi.ThingGroupMembershipRepository;
 import dev.lamplighter.registry.spi.ThingGroupRepository;
 import dev.lamplighter.registry.spi.ThingRepository;
@@ -62,8 +68,18 @@ abstract class ContractSupport {
     return store().registryPorts().thingGroupMembers();
   }
 
+  protected DynamicThingGroupMembershipRepository dynamicMemberships() {
+    return store().registryPorts().dynamicThingGroupMembers();
+  }
+
   protected BillingGroupRepository billingGroups() {
     return store().registryPorts().billingGroups();
+  }
+
+  /** The registry's services on the store under test, for rules that span several ports. */
+  protected Registry registry() {
+    return Registry.create(
+        store().registryPorts(), clock(), IdSource.secure(), RegistryConfig.defaults());
   }
 
   protected <T> T tx(Supplier<T> work) {
@@ -141,6 +157,23 @@ abstract class ContractSupport {
   /** A version-1 thing group without description or attributes, made now. */
   protected ThingGroup group(String name, List<String> ancestors) {
     return new ThingGroup(name, uuid(name), ancestors, null, Map.of(), 1, clock().instant());
+  }
+
+  /** A version-1 dynamic thing group in status BUILDING, made now. */
+  protected ThingGroup dynamicGroup(String name, String queryString) {
+    return new ThingGroup(
+        name,
+        uuid(name),
+        List.of(),
+        null,
+        Map.of(),
+        1,
+        clock().instant(),
+        new DynamicGroupDefinition(
+            DynamicGroupDefinition.DEFAULT_INDEX_NAME,
+            queryString,
+            DynamicGroupDefinition.DEFAULT_QUERY_VERSION,
+            DynamicGroupStatus.BUILDING));
   }
 
   /** A version-1 child of {@code parent}. */

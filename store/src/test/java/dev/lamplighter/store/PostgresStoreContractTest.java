@@ -51,6 +51,38 @@ class PostgresStoreContractTest extends StoreContractSuite {
   }
 
   @Nested
+  class DynamicThingGroups extends DynamicThingGroupRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class DynamicThingGroupMembers extends DynamicThingGroupMembershipRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class DynamicThingGroupService extends DynamicThingGroupServiceContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class DynamicGroupMemberships extends DynamicGroupMembershipContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
   class BillingGroups extends BillingGroupRepositoryContract {
     @Override
     protected StoreFixture fixture() {

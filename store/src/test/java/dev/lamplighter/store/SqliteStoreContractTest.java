@@ -71,6 +71,38 @@ class SqliteStoreContractTest extends StoreContractSuite {
   }
 
   @Nested
+  class DynamicThingGroups extends DynamicThingGroupRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class DynamicThingGroupMembers extends DynamicThingGroupMembershipRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class DynamicThingGroupService extends DynamicThingGroupServiceContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class DynamicGroupMemberships extends DynamicGroupMembershipContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
   class BillingGroups extends BillingGroupRepositoryContract {
     @Override
     protected StoreFixture fixture() {

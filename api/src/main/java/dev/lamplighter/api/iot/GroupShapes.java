@@ -34,7 +34,11 @@ final class GroupShapes {
       String thingGroupArn,
       Long version,
       ThingGroupProperties thingGroupProperties,
-      ThingGroupMetadata thingGroupMetadata) {}
+      ThingGroupMetadata thingGroupMetadata,
+      String indexName,
+      String queryString,
+      String queryVersion,
+      String status) {}
 
   record UpdateThingGroupRequest(
       String thingGroupName, ThingGroupProperties thingGroupProperties, Long expectedVersion) {}
@@ -53,7 +57,11 @@ final class GroupShapes {
   record ListThingGroupsResponse(List<GroupNameAndArn> thingGroups, String nextToken) {}
 
   record ThingGroupMembershipRequest(
-      String thingGroupName, String thingGroupArn, String thingName, String thingArn) {}
+      String thingGroupName,
+      String thingGroupArn,
+      String thingName,
+      String thingArn,
+      Boolean overrideDynamicGroups) {}
 
   record ListThingsInThingGroupRequest(
       String thingGroupName, Boolean recursive, String nextToken, Integer maxResults) {}
@@ -63,7 +71,10 @@ final class GroupShapes {
   record ListThingGroupsForThingRequest(String thingName, String nextToken, Integer maxResults) {}
 
   record UpdateThingGroupsForThingRequest(
-      String thingName, List<String> thingGroupsToAdd, List<String> thingGroupsToRemove) {}
+      String thingName,
+      List<String> thingGroupsToAdd,
+      List<String> thingGroupsToRemove,
+      Boolean overrideDynamicGroups) {}
 
   record BillingGroupProperties(String billingGroupDescription) {}
 

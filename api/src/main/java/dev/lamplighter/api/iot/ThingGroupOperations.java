@@ -25,6 +25,7 @@ import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.page.Page;
 import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.registry.DynamicGroupDefinition;
 import dev.lamplighter.registry.NewThingGroup;
 import dev.lamplighter.registry.ResourceNames;
 import dev.lamplighter.registry.ThingGroup;
@@ -64,6 +65,7 @@ final class ThingGroupOperations {
     ThingGroup group =
         groups.describe(call.scope(), call.input(ThingGroupNameRequest.class).thingGroupName());
     Scope scope = call.scope();
+    DynamicGroupDefinition dynamic = group.dynamic();
     return new DescribeThingGroupResponse(
         group.name(),
         group.groupId(),
@@ -72,7 +74,11 @@ final class ThingGroupOperations {
         new ThingGroupProperties(
             group.description(), new AttributePayload(group.attributes(), null)),
         new ThingGroupMetadata(
-            group.parentName(), namesAndArns(scope, group.ancestors()), group.createdAt()));
+            group.parentName(), namesAndArns(scope, group.ancestors()), group.createdAt()),
+        dynamic == null ? null : dynamic.indexName(),
+        dynamic == null ? null : dynamic.queryString(),
+        dynamic == null ? null : dynamic.queryVersion(),
+        dynamic == null ? null : dynamic.status().name());
   }
 
   Object update(Call call) {
@@ -120,7 +126,11 @@ final class ThingGroupOperations {
 
   Object addThing(Call call) {
     ThingGroupMembershipRequest request = call.input(ThingGroupMembershipRequest.class);
-    groups.addThing(call.scope(), groupName(call, request), thingName(call, request));
+    groups.addThing(
+        call.scope(),
+        groupName(call, request),
+        thingName(call, request),
+        Boolean.TRUE.equals(request.overrideDynamicGroups()));
     return null;
   }
 
@@ -166,7 +176,8 @@ final class ThingGroupOperations {
         call.scope(),
         request.thingName(),
         request.thingGroupsToAdd() == null ? List.of() : request.thingGroupsToAdd(),
-        request.thingGroupsToRemove() == null ? List.of() : request.thingGroupsToRemove());
+        request.thingGroupsToRemove() == null ? List.of() : request.thingGroupsToRemove(),
+        Boolean.TRUE.equals(request.overrideDynamicGroups()));
     return null;
   }
 

@@ -1,6 +1,5 @@
 package dev.lamplighter.registry.internal;
 
-import dev.lamplighter.core.arn.Arn;
 import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.error.ErrorCode;
 import dev.lamplighter.core.event.ChangeRecord;
@@ -8,7 +7,6 @@ import dev.lamplighter.core.page.Page;
 import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.core.tenancy.Scope;
-import dev.lamplighter.registry.GroupMembership;
 import dev.lamplighter.registry.NewThingGroup;
 import dev.lamplighter.registry.ThingGroup;
 import dev.lamplighter.registry.ThingGroupQuery;
@@ -23,28 +21,29 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Static thing groups. The hierarchy rules are checked here, inside the write transaction, so that
- * two concurrent requests cannot together break them.
+ * Static thing groups, and the reads and membership rules that cover dynamic ones too. The
+ * hierarchy rules are checked here, inside the write transaction, so that two concurrent requests
+ * cannot together break them.
  */
 public final class ThingGroupServiceImpl implements ThingGroupService {
   static final int MAX_CHILDREN = 100;
-  static final int MAX_GROUPS_PER_THING = 10;
-  static final int MAX_ATTRIBUTES = 50;
 
   private final RegistryPorts ports;
   private final Clock clock;
   private final IdSource ids;
+  private final GroupsPerThing groupsPerThing;
 
   public ThingGroupServiceImpl(RegistryPorts ports, Clock clock, IdSource ids) {
     this.ports = ports;
     this.clock = clock;
     this.ids = ids;
+    this.groupsPerThing = new GroupsPerThing(ports);
   }
 
   @Override
   public ThingGroup create(Scope scope, NewThingGroup request) {
     Map<String, String> attributes = AttributeRules.replace(request.attributes());
-    checkAttributeCount(request.name(), attributes);
+    ThingGroupRules.checkAttributeCount(request.name(), attributes);
     Map<String, String> tags = TagRules.toMap(request.tags());
     TagRules.checkCount(request.name(), tags.size());
     return ports
@@ -67,7 +66,7 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
                       clock.instant());
               ports.thingGroups().insert(scope, group);
               if (!tags.isEmpty()) {
-                ports.tags().put(arn(scope, group.name()), tags);
+                ports.tags().put(ThingGroupRules.arn(scope, group.name()), tags);
               }
               ports
                   .changeLog()
@@ -93,6 +92,12 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
                 () ->
                     ErrorCode.INVALID_REQUEST.exception(
                         "Parent thing group %s does not exist.", request.parentName()));
+    if (parent.dynamic() != null) {
+      throw ErrorCode.INVALID_REQUEST.exception(
+          "Thing group %s is dynamic and cannot be a parent; dynamic thing groups can't be part of"
+              + " a hierarchy.",
+          parent.name());
+    }
     if (parent.depth() >= ThingGroup.MAX_DEPTH) {
       throw ErrorCode.INVALID_REQUEST.exception(
           "Thing group %s would be at depth %d; a thing group hierarchy is at most %d deep.",
@@ -111,23 +116,19 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
   private static ThingGroup sameOrConflict(
       Scope scope, ThingGroup existing, NewThingGroup request, Map<String, String> attributes) {
     boolean same =
-        Objects.equals(existing.parentName(), request.parentName())
+        existing.dynamic() == null
+            && Objects.equals(existing.parentName(), request.parentName())
             && Objects.equals(existing.description(), request.description())
             && existing.attributes().equals(attributes);
     if (same) {
       return existing;
     }
-    throw ErrorCode.RESOURCE_ALREADY_EXISTS
-        .exception("Thing group %s already exists with a different configuration.", existing.name())
-        .withDetails(
-            Map.of(
-                "resourceId", existing.groupId(),
-                "resourceArn", arn(scope, existing.name()).toString()));
+    throw ThingGroupRules.alreadyExists(scope, existing);
   }
 
   @Override
   public ThingGroup describe(Scope scope, String name) {
-    return ports.thingGroups().find(scope, name).orElseThrow(() -> notFound(name));
+    return ThingGroupRules.find(ports, scope, name);
   }
 
   @Override
@@ -137,15 +138,11 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
         .inTransaction(
             () -> {
               ThingGroup current = describe(scope, update.name());
-              checkVersion(current, update.expectedVersion());
-              Map<String, String> attributes = current.attributes();
-              if (update.attributes() != null) {
-                attributes =
-                    update.merge()
-                        ? AttributeRules.merge(current.attributes(), update.attributes())
-                        : AttributeRules.replace(update.attributes());
-              }
-              checkAttributeCount(current.name(), attributes);
+              ThingGroupRules.requireStatic(scope, current);
+              ThingGroupRules.checkVersion(current, update.expectedVersion());
+              Map<String, String> attributes =
+                  ThingGroupRules.updatedAttributes(current, update.attributes(), update.merge());
+              ThingGroupRules.checkAttributeCount(current.name(), attributes);
               ThingGroup updated =
                   new ThingGroup(
                       current.name(),
@@ -156,7 +153,7 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
                       current.version() + 1,
                       current.createdAt());
               if (!ports.thingGroups().update(scope, updated, current.version())) {
-                throw concurrentlyChanged(current.name());
+                throw ThingGroupRules.concurrentlyChanged(current.name());
               }
               ports
                   .changeLog()
@@ -178,15 +175,16 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
                 return;
               }
               ThingGroup current = found.get();
-              checkVersion(current, expectedVersion);
+              ThingGroupRules.requireStatic(scope, current);
+              ThingGroupRules.checkVersion(current, expectedVersion);
               if (ports.thingGroups().countChildren(scope, name) > 0) {
                 throw ErrorCode.INVALID_REQUEST.exception(
                     "Thing group %s has child groups; delete them first.", name);
               }
               ports.thingGroupMembers().removeGroup(scope, current);
-              ports.tags().removeAll(arn(scope, name));
+              ports.tags().removeAll(ThingGroupRules.arn(scope, name));
               if (!ports.thingGroups().delete(scope, name, current.version())) {
-                throw concurrentlyChanged(name);
+                throw ThingGroupRules.concurrentlyChanged(name);
               }
               ports.changeLog().append(ChangeRecord.deleted(scope, ResourceType.THING_GROUP, name));
             });
@@ -204,8 +202,12 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
   }
 
   @Override
-  public void addThing(Scope scope, String groupName, String thingName) {
-    ports.transactions().inTransaction(() -> add(scope, describe(scope, groupName), thingName));
+  public void addThing(
+      Scope scope, String groupName, String thingName, boolean overrideDynamicGroups) {
+    ports
+        .transactions()
+        .inTransaction(
+            () -> add(scope, describe(scope, groupName), thingName, overrideDynamicGroups));
   }
 
   @Override
@@ -216,20 +218,26 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
   @Override
   public Page<String> listThings(
       Scope scope, String groupName, boolean recursive, PageRequest page) {
-    describe(scope, groupName);
-    return Page.fromLookahead(
-        ports
-            .thingGroupMembers()
-            .things(scope, groupName, recursive, page.after().orElse(null), page.limit() + 1),
-        page.limit(),
-        name -> name);
+    ThingGroup group = describe(scope, groupName);
+    String after = page.after().orElse(null);
+    List<String> fetched =
+        group.dynamic() != null
+            ? ports.dynamicThingGroupMembers().things(scope, groupName, after, page.limit() + 1)
+            : ports
+                .thingGroupMembers()
+                .things(scope, groupName, recursive, after, page.limit() + 1);
+    return Page.fromLookahead(fetched, page.limit(), name -> name);
   }
 
+  /** The static and the dynamic groups of the thing, merged in name order (at most 10 in all). */
   @Override
   public Page<String> listGroupsForThing(Scope scope, String thingName, PageRequest page) {
     requireThing(scope, thingName);
+    List<String> all = new ArrayList<>(ports.thingGroupMembers().groupsOf(scope, thingName));
+    all.addAll(ports.dynamicThingGroupMembers().groupsOf(scope, thingName));
     List<String> after =
-        ports.thingGroupMembers().groupsOf(scope, thingName).stream()
+        all.stream()
+            .sorted()
             .filter(name -> page.after().map(a -> name.compareTo(a) > 0).orElse(true))
             .limit(page.limit() + 1L)
             .toList();
@@ -238,7 +246,11 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
 
   @Override
   public void updateGroupsForThing(
-      Scope scope, String thingName, List<String> add, List<String> remove) {
+      Scope scope,
+      String thingName,
+      List<String> add,
+      List<String> remove,
+      boolean overrideDynamicGroups) {
     ports
         .transactions()
         .inTransaction(
@@ -247,21 +259,17 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
                 remove(scope, describe(scope, groupName), thingName);
               }
               for (String groupName : add) {
-                add(scope, describe(scope, groupName), thingName);
+                add(scope, describe(scope, groupName), thingName, overrideDynamicGroups);
               }
             });
   }
 
-  private void add(Scope scope, ThingGroup group, String thingName) {
+  private void add(Scope scope, ThingGroup group, String thingName, boolean overrideDynamicGroups) {
+    ThingGroupRules.requireStatic(scope, group);
     requireThing(scope, thingName);
     List<String> current = ports.thingGroupMembers().groupsOf(scope, thingName);
     if (current.contains(group.name())) {
       return;
-    }
-    if (current.size() >= MAX_GROUPS_PER_THING) {
-      throw ErrorCode.INVALID_REQUEST.exception(
-          "Thing %s is already in %d thing groups, the most a thing can be in.",
-          thingName, MAX_GROUPS_PER_THING);
     }
     for (String other : current) {
       ThingGroup otherGroup = describe(scope, other);
@@ -272,28 +280,42 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
             thingName, other, group.name());
       }
     }
+    List<String> dynamic = ports.dynamicThingGroupMembers().groupsOf(scope, thingName);
+    if (current.size() + dynamic.size() >= GroupsPerThing.MAX) {
+      makeRoom(scope, group, thingName, dynamic, overrideDynamicGroups);
+    }
     ports.thingGroupMembers().add(scope, group, thingName);
-    ports
-        .changeLog()
-        .append(
-            ChangeRecord.memberAdded(
-                scope,
-                ResourceType.THING_GROUP,
-                group.name(),
-                new GroupMembership(thingName, group.name())));
+    ThingGroupRules.logMemberAdded(ports, scope, group.name(), thingName);
+  }
+
+  /** AWS's rule for a thing at the limit: only a dynamic membership may give way, when asked. */
+  private void makeRoom(
+      Scope scope,
+      ThingGroup group,
+      String thingName,
+      List<String> dynamic,
+      boolean overrideDynamicGroups) {
+    if (dynamic.isEmpty()) {
+      throw ErrorCode.INVALID_REQUEST.exception(
+          "Thing %s is already in %d thing groups, the most a thing can be in.",
+          thingName, GroupsPerThing.MAX);
+    }
+    if (!overrideDynamicGroups) {
+      throw ErrorCode.INVALID_REQUEST.exception(
+          "Thing %s is already in %d thing groups, the most a thing can be in; %d of them are"
+              + " dynamic. Set overrideDynamicGroups to take it out of the newest dynamic group"
+              + " and add it to %s.",
+          thingName, GroupsPerThing.MAX, dynamic.size(), group.name());
+    }
+    groupsPerThing.leave(
+        scope, groupsPerThing.newestDynamicGroup(scope, dynamic).orElseThrow(), thingName);
   }
 
   private void remove(Scope scope, ThingGroup group, String thingName) {
+    ThingGroupRules.requireStatic(scope, group);
     requireThing(scope, thingName);
     if (ports.thingGroupMembers().remove(scope, group, thingName)) {
-      ports
-          .changeLog()
-          .append(
-              ChangeRecord.memberRemoved(
-                  scope,
-                  ResourceType.THING_GROUP,
-                  group.name(),
-                  new GroupMembership(thingName, group.name())));
+      ThingGroupRules.logMemberRemoved(ports, scope, group.name(), thingName);
     }
   }
 
@@ -301,34 +323,5 @@ public final class ThingGroupServiceImpl implements ThingGroupService {
     if (ports.things().find(scope, thingName).isEmpty()) {
       throw ErrorCode.RESOURCE_NOT_FOUND.exception("Thing %s does not exist.", thingName);
     }
-  }
-
-  private static void checkAttributeCount(String groupName, Map<String, String> attributes) {
-    if (attributes.size() > MAX_ATTRIBUTES) {
-      throw ErrorCode.INVALID_REQUEST.exception(
-          "Thing group %s would have %d attributes; a thing group can have at most %d.",
-          groupName, attributes.size(), MAX_ATTRIBUTES);
-    }
-  }
-
-  private static void checkVersion(ThingGroup current, Long expectedVersion) {
-    if (expectedVersion != null && expectedVersion != current.version()) {
-      throw ErrorCode.VERSION_CONFLICT.exception(
-          "The version of thing group %s is %d, not the expected %d.",
-          current.name(), current.version(), expectedVersion);
-    }
-  }
-
-  private static RuntimeException concurrentlyChanged(String name) {
-    return ErrorCode.VERSION_CONFLICT.exception(
-        "Thing group %s was changed by another request; read it again and retry.", name);
-  }
-
-  static Arn arn(Scope scope, String name) {
-    return Arn.of(scope, ResourceType.THING_GROUP, name);
-  }
-
-  private static RuntimeException notFound(String name) {
-    return ErrorCode.RESOURCE_NOT_FOUND.exception("Thing group %s does not exist.", name);
   }
 }

@@ -13,6 +13,7 @@ public record RegistryPorts(
     TagRepository tags,
     ThingGroupRepository thingGroups,
     ThingGroupMembershipRepository thingGroupMembers,
+    DynamicThingGroupMembershipRepository dynamicThingGroupMembers,
     BillingGroupRepository billingGroups) {
   public RegistryPorts {
     Objects.requireNonNull(transactions, "transactions");
@@ -22,6 +23,7 @@ public record RegistryPorts(
     Objects.requireNonNull(tags, "tags");
     Objects.requireNonNull(thingGroups, "thingGroups");
     Objects.requireNonNull(thingGroupMembers, "thingGroupMembers");
+    Objects.requireNonNull(dynamicThingGroupMembers, "dynamicThingGroupMembers");
     Objects.requireNonNull(billingGroups, "billingGroups");
   }
 }

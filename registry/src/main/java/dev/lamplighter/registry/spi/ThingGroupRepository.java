@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Storage of static thing groups; names are unique per scope, listings ordered by name (binary
- * order). A group's ancestors never change after it is stored.
+ * Storage of thing groups, static and dynamic; names are unique per scope across both kinds,
+ * listings ordered by name (binary order). A group's ancestors never change after it is stored; a
+ * dynamic group has none.
  */
 public interface ThingGroupRepository {
 
@@ -23,8 +24,9 @@ public interface ThingGroupRepository {
   void insert(Scope scope, ThingGroup group);
 
   /**
-   * Replaces the group's description, attributes and version if its stored version is {@code
-   * expectedVersion}; its place in the hierarchy is not changed.
+   * Replaces the group's description, attributes, version and (of a dynamic group) query and status
+   * if its stored version is {@code expectedVersion}; its place in the hierarchy and its kind are
+   * not changed.
    *
    * @return false when the group is gone or its version moved on (nothing is written then)
    */
@@ -48,4 +50,14 @@ public interface ThingGroupRepository {
    * @param afterName exclusive lower bound, or null
    */
   List<ThingGroup> list(Scope scope, ThingGroupQuery query, String afterName, int limit);
+
+  /** How many dynamic groups the scope has. */
+  int countDynamic(Scope scope);
+
+  /**
+   * The dynamic groups of the scope whose names sort after {@code afterName}, in name order.
+   *
+   * @param afterName exclusive lower bound, or null
+   */
+  List<ThingGroup> listDynamic(Scope scope, String afterName, int limit);
 }

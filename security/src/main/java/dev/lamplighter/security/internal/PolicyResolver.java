@@ -94,6 +94,21 @@ public final class PolicyResolver {
     return targetArn;
   }
 
+  /**
+   * As {@link #existingTarget}, and a thing group target must be static: AWS refuses to apply a
+   * policy to a dynamic thing group.
+   */
+  String attachableTarget(Scope scope, String target) {
+    String targetArn = existingTarget(scope, target);
+    Arn arn = Arn.parse(targetArn).orElseThrow();
+    if (arn.type() == ResourceType.THING_GROUP
+        && groups.describe(scope, arn.name()).dynamic() != null) {
+      throw ErrorCode.INVALID_REQUEST.exception(
+          "Policies cannot be attached to dynamic thing group %s.", arn.name());
+    }
+    return targetArn;
+  }
+
   /** Names of the policies attached to a target, and with {@code recursive} to its ancestors. */
   List<String> attachedPolicyNames(Scope scope, String target, boolean recursive) {
     String targetArn = existingTarget(scope, target);

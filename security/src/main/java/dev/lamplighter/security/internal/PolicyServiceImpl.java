@@ -198,7 +198,7 @@ public final class PolicyServiceImpl implements PolicyService {
         .inTransaction(
             () -> {
               policy(scope, policyName);
-              String targetArn = resolver.existingTarget(scope, target);
+              String targetArn = resolver.attachableTarget(scope, target);
               List<String> attached = ports.policyAttachments().policiesOf(scope, targetArn);
               if (attached.contains(policyName)) {
                 return;

@@ -2,23 +2,34 @@ package dev.lamplighter.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.registry.DynamicThingGroupService;
+import dev.lamplighter.registry.NewDynamicThingGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.DescribeThingGroupResponse;
+import software.amazon.awssdk.services.iot.model.DynamicGroupStatus;
 import software.amazon.awssdk.services.iot.model.GroupNameAndArn;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iot.model.VersionConflictException;
 
-/** Static thing groups, their hierarchy and their members, through the AWS SDK for Java v2. */
+/**
+ * Thing groups, their hierarchy and their members, through the AWS SDK for Java v2. Dynamic groups
+ * are defined through the registry directly, as the fleet index does, and then met through the
+ * static operations.
+ */
 class ThingGroupsIT {
+  private static final Scope ROOT_SCOPE = Scope.of(TestServer.ROOT_ACCOUNT, "eu-west-1");
   private static TestServer server;
   private static IotClient iot;
 
@@ -340,5 +351,134 @@ class ThingGroupsIT {
 
   private static List<String> groups(List<GroupNameAndArn> groups) {
     return groups.stream().map(GroupNameAndArn::groupName).toList();
+  }
+
+  private static DynamicThingGroupService dynamicGroups() {
+    return server.server().backend().registry().dynamicThingGroups();
+  }
+
+  /** A dynamic group as the fleet index creates it, with the given things as its members. */
+  private static void createDynamicGroup(String name, String query, List<String> members) {
+    dynamicGroups()
+        .create(
+            ROOT_SCOPE, new NewDynamicThingGroup(name, "by query", null, null, null, query, null));
+    dynamicGroups().changeMembers(ROOT_SCOPE, name, members, List.of());
+  }
+
+  @Test
+  void dynamicGroup_isDescribedWithItsQuery_andListedLikeAStaticRoot() {
+    iot.createThing(b -> b.thingName("dyn-warm-1"));
+    iot.createThing(b -> b.thingName("dyn-warm-2"));
+    iot.createThingGroup(b -> b.thingGroupName("Dyn-static"));
+    iot.addThingToThingGroup(b -> b.thingGroupName("Dyn-static").thingName("dyn-warm-1"));
+    createDynamicGroup(
+        "Dyn-warm", "attributes.temperature>75", List.of("dyn-warm-2", "dyn-warm-1"));
+
+    DescribeThingGroupResponse warm = iot.describeThingGroup(b -> b.thingGroupName("Dyn-warm"));
+    DescribeThingGroupResponse plain = iot.describeThingGroup(b -> b.thingGroupName("Dyn-static"));
+
+    assertThat(warm.queryString()).isEqualTo("attributes.temperature>75");
+    assertThat(warm.indexName()).isEqualTo("AWS_Things");
+    assertThat(warm.queryVersion()).isEqualTo("2017-09-30");
+    assertThat(warm.status()).isEqualTo(DynamicGroupStatus.BUILDING);
+    assertThat(warm.thingGroupProperties().thingGroupDescription()).isEqualTo("by query");
+    assertThat(warm.thingGroupMetadata().parentGroupName()).isNull();
+    assertThat(plain.queryString()).isNull();
+    assertThat(plain.status()).isNull();
+    assertThat(iot.listThingGroups(b -> b.namePrefixFilter("Dyn-")).thingGroups())
+        .extracting(GroupNameAndArn::groupName)
+        .containsExactly("Dyn-static", "Dyn-warm");
+    assertThat(iot.listThingsInThingGroup(b -> b.thingGroupName("Dyn-warm")).things())
+        .containsExactly("dyn-warm-1", "dyn-warm-2");
+    assertThat(iot.listThingGroupsForThing(b -> b.thingName("dyn-warm-1")).thingGroups())
+        .extracting(GroupNameAndArn::groupName, GroupNameAndArn::groupArn)
+        .containsExactly(
+            tuple("Dyn-static", "arn:aws:iot:eu-west-1:111122223333:thinggroup/Dyn-static"),
+            tuple("Dyn-warm", "arn:aws:iot:eu-west-1:111122223333:thinggroup/Dyn-warm"));
+
+    iot.deleteThing(b -> b.thingName("dyn-warm-2"));
+
+    assertThat(iot.listThingsInThingGroup(b -> b.thingGroupName("Dyn-warm")).things())
+        .containsExactly("dyn-warm-1");
+  }
+
+  @Test
+  void staticOperations_onADynamicGroup_areInvalidRequests() {
+    iot.createThing(b -> b.thingName("dyn-refused"));
+    createDynamicGroup("Dyn-refusing", "thingName:dyn-*", List.of());
+    String arn = "arn:aws:iot:eu-west-1:111122223333:thinggroup/Dyn-refusing";
+    String message =
+        "This operation does not support dynamic thing groups. Thing group arn: " + arn;
+    iot.createPolicy(b -> b.policyName("DynRefused").policyDocument(Policies.CONNECT_ANY));
+
+    List<ThrowingCallable> calls =
+        List.of(
+            () ->
+                iot.addThingToThingGroup(
+                    b -> b.thingGroupName("Dyn-refusing").thingName("dyn-refused")),
+            () -> iot.removeThingFromThingGroup(b -> b.thingGroupArn(arn).thingName("dyn-refused")),
+            () ->
+                iot.updateThingGroupsForThing(
+                    b -> b.thingName("dyn-refused").thingGroupsToAdd("Dyn-refusing")),
+            () ->
+                iot.updateThingGroup(
+                    b ->
+                        b.thingGroupName("Dyn-refusing")
+                            .thingGroupProperties(p -> p.thingGroupDescription("changed"))),
+            () -> iot.deleteThingGroup(b -> b.thingGroupName("Dyn-refusing")));
+    for (ThrowingCallable call : calls) {
+      assertThatThrownBy(call)
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class,
+              e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message));
+    }
+    assertThatThrownBy(
+            () ->
+                iot.createThingGroup(
+                    b -> b.thingGroupName("Dyn-child").parentGroupName("Dyn-refusing")))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("Dyn-refusing");
+    assertThatThrownBy(() -> iot.attachPolicy(b -> b.policyName("DynRefused").target(arn)))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("Dyn-refusing");
+    assertThat(iot.describeThingGroup(b -> b.thingGroupName("Dyn-refusing")).version())
+        .isEqualTo(1L);
+    assertThat(iot.listThingGroupsForThing(b -> b.thingName("dyn-refused")).thingGroups())
+        .isEmpty();
+  }
+
+  @Test
+  void aThingAtTenGroups_leavesADynamicGroup_onlyWhenOverrideDynamicGroupsIsSet() {
+    iot.createThing(b -> b.thingName("dyn-crowded"));
+    for (int i = 0; i < 9; i++) {
+      String group = "Crowd-" + i;
+      iot.createThingGroup(b -> b.thingGroupName(group));
+      iot.addThingToThingGroup(b -> b.thingGroupName(group).thingName("dyn-crowded"));
+    }
+    createDynamicGroup("Crowd-dynamic", "thingName:dyn-crowded", List.of("dyn-crowded"));
+    iot.createThingGroup(b -> b.thingGroupName("Crowd-9"));
+    iot.createThingGroup(b -> b.thingGroupName("Crowd-10"));
+
+    assertThatThrownBy(
+            () ->
+                iot.addThingToThingGroup(b -> b.thingGroupName("Crowd-9").thingName("dyn-crowded")))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("overrideDynamicGroups");
+    iot.updateThingGroupsForThing(
+        b -> b.thingName("dyn-crowded").thingGroupsToAdd("Crowd-9").overrideDynamicGroups(true));
+
+    assertThat(iot.listThingGroupsForThing(b -> b.thingName("dyn-crowded")).thingGroups())
+        .extracting(GroupNameAndArn::groupName)
+        .hasSize(10)
+        .contains("Crowd-9")
+        .doesNotContain("Crowd-dynamic");
+    assertThatThrownBy(
+            () ->
+                iot.addThingToThingGroup(
+                    b ->
+                        b.thingGroupName("Crowd-10")
+                            .thingName("dyn-crowded")
+                            .overrideDynamicGroups(true)))
+        .isInstanceOf(InvalidRequestException.class);
   }
 }

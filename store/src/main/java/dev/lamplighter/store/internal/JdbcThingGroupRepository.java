@@ -1,6 +1,8 @@
 package dev.lamplighter.store.internal;
 
 import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.registry.DynamicGroupDefinition;
+import dev.lamplighter.registry.DynamicGroupStatus;
 import dev.lamplighter.registry.ThingGroup;
 import dev.lamplighter.registry.ThingGroupQuery;
 import dev.lamplighter.registry.spi.ThingGroupRepository;
@@ -10,11 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Static thing groups, one row each. A group's place in its hierarchy never changes, so besides its
+ * Thing groups, one row each. A group's place in its hierarchy never changes, so besides its
  * ancestors (a JSON array, root first) the row keeps what the listings search: the parent's name
- * and the materialized path {@code /root/.../name/} (group names cannot contain {@code /}). The
- * schema refuses a group whose parent is missing and the deletion of a group that still has
- * children or members.
+ * and the materialized path {@code /root/.../name/} (group names cannot contain {@code /}). A
+ * dynamic group is a root whose row also holds its query and status; those columns are null for a
+ * static group. The schema refuses a group whose parent is missing and the deletion of a group that
+ * still has children or members.
  */
 final class JdbcThingGroupRepository implements ThingGroupRepository {
   private static final String FIND =
@@ -25,14 +28,21 @@ final class JdbcThingGroupRepository implements ThingGroupRepository {
       "SELECT path FROM thing_groups WHERE account_id = ? AND region = ? AND name = ?";
   private static final String INSERT =
       "INSERT INTO thing_groups (account_id, region, name, group_id, parent_name, root_name,"
-          + " ancestors, path, description, attributes, version, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ancestors, path, description, attributes, version, created_at, index_name,"
+          + " query_string, query_version, dynamic_status)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (account_id, region, name) DO NOTHING";
   private static final String UPDATE =
-      "UPDATE thing_groups SET description = ?, attributes = ?, version = ?"
-          + " WHERE account_id = ? AND region = ? AND name = ? AND version = ?";
+      "UPDATE thing_groups SET description = ?, attributes = ?, version = ?, index_name = ?,"
+          + " query_string = ?, query_version = ?, dynamic_status = ?"
+          + " WHERE account_id = ? AND region = ? AND name = ? AND version = ?"
+          // A group never changes kind: a static group stays without a query, and the reverse.
+          + " AND (query_string IS NULL) = ?";
   private static final String DELETE =
       "DELETE FROM thing_groups WHERE account_id = ? AND region = ? AND name = ? AND version = ?";
+  static final String COUNT_DYNAMIC =
+      "SELECT COUNT(*) FROM thing_groups"
+          + " WHERE account_id = ? AND region = ? AND query_string IS NOT NULL";
   static final String COUNT_CHILDREN =
       "SELECT COUNT(*) FROM thing_groups WHERE account_id = ? AND region = ? AND parent_name = ?";
 
@@ -58,6 +68,7 @@ final class JdbcThingGroupRepository implements ThingGroupRepository {
 
   @Override
   public void insert(Scope scope, ThingGroup group) {
+    DynamicGroupDefinition dynamic = group.dynamic();
     jdbc.write(
         resource(group.name()),
         connection -> {
@@ -76,7 +87,11 @@ final class JdbcThingGroupRepository implements ThingGroupRepository {
                   group.description(),
                   StoreJson.write(group.attributes()),
                   group.version(),
-                  Instants.format(group.createdAt()));
+                  Instants.format(group.createdAt()),
+                  dynamic == null ? null : dynamic.indexName(),
+                  dynamic == null ? null : dynamic.queryString(),
+                  dynamic == null ? null : dynamic.queryVersion(),
+                  dynamic == null ? null : dynamic.status().name());
           if (inserted == 0) {
             throw SqlErrors.alreadyExists(resource(group.name()));
           }
@@ -86,6 +101,7 @@ final class JdbcThingGroupRepository implements ThingGroupRepository {
 
   @Override
   public boolean update(Scope scope, ThingGroup group, long expectedVersion) {
+    DynamicGroupDefinition dynamic = group.dynamic();
     return jdbc.write(
         resource(group.name()),
         connection ->
@@ -95,10 +111,15 @@ final class JdbcThingGroupRepository implements ThingGroupRepository {
                     group.description(),
                     StoreJson.write(group.attributes()),
                     group.version(),
+                    dynamic == null ? null : dynamic.indexName(),
+                    dynamic == null ? null : dynamic.queryString(),
+                    dynamic == null ? null : dynamic.queryVersion(),
+                    dynamic == null ? null : dynamic.status().name(),
                     scope.account().value(),
                     scope.region().value(),
                     group.name(),
-                    expectedVersion)
+                    expectedVersion,
+                    dynamic == null)
                 > 0);
   }
 
@@ -130,6 +151,29 @@ final class JdbcThingGroupRepository implements ThingGroupRepository {
                     scope.region().value(),
                     name)
                 .orElse(0));
+  }
+
+  @Override
+  public int countDynamic(Scope scope) {
+    return jdbc.read(
+        "Dynamic thing groups",
+        connection ->
+            Jdbc.queryOne(
+                    connection,
+                    COUNT_DYNAMIC,
+                    row -> row.getInt(1),
+                    scope.account().value(),
+                    scope.region().value())
+                .orElse(0));
+  }
+
+  @Override
+  public List<ThingGroup> listDynamic(Scope scope, String afterName, int limit) {
+    ThingGroupListQuery sql = ThingGroupListQuery.dynamic(scope, afterName, limit);
+    return jdbc.read(
+        "Dynamic thing groups",
+        connection ->
+            Jdbc.query(connection, sql.sql(), JdbcThingGroupRepository::toGroup, sql.paramArray()));
   }
 
   @Override
@@ -188,6 +232,15 @@ final class JdbcThingGroupRepository implements ThingGroupRepository {
   }
 
   private static ThingGroup toGroup(ResultSet row) throws SQLException {
+    String queryString = row.getString("query_string");
+    DynamicGroupDefinition dynamic =
+        queryString == null
+            ? null
+            : new DynamicGroupDefinition(
+                row.getString("index_name"),
+                queryString,
+                row.getString("query_version"),
+                DynamicGroupStatus.valueOf(row.getString("dynamic_status")));
     return new ThingGroup(
         row.getString("name"),
         row.getString("group_id"),
@@ -195,7 +248,8 @@ final class JdbcThingGroupRepository implements ThingGroupRepository {
         row.getString("description"),
         StoreJson.readStringMap(row.getString("attributes")),
         row.getLong("version"),
-        Instants.parse(row.getString("created_at")));
+        Instants.parse(row.getString("created_at")),
+        dynamic);
   }
 
   private static String resource(String name) {

@@ -35,6 +35,7 @@ public final class StoreEngine implements AutoCloseable {
             new JdbcTagRepository(jdbc),
             new JdbcThingGroupRepository(jdbc),
             new JdbcThingGroupMembershipRepository(jdbc),
+            new JdbcDynamicThingGroupMembershipRepository(jdbc),
             new JdbcBillingGroupRepository(jdbc));
     this.securityPorts =
         new SecurityPorts(

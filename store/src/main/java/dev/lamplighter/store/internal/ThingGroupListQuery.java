@@ -26,7 +26,8 @@ import java.util.List;
  */
 record ThingGroupListQuery(String sql, List<Object> params) {
   static final String COLUMNS =
-      "g.name, g.group_id, g.ancestors, g.description, g.attributes, g.version, g.created_at";
+      "g.name, g.group_id, g.ancestors, g.description, g.attributes, g.version, g.created_at,"
+          + " g.index_name, g.query_string, g.query_version, g.dynamic_status";
 
   /** Every group of the scope. */
   static ThingGroupListQuery all(Scope scope, String namePrefix, String afterName, int limit) {
@@ -36,6 +37,17 @@ record ThingGroupListQuery(String sql, List<Object> params) {
             .append(COLUMNS)
             .append(" FROM thing_groups g WHERE g.account_id = ? AND g.region = ?");
     return page(sql, params, "g.name", namePrefix, afterName, limit);
+  }
+
+  /** The dynamic groups of the scope: the partial index {@code thing_groups_dynamic}. */
+  static ThingGroupListQuery dynamic(Scope scope, String afterName, int limit) {
+    List<Object> params = scopeParams(scope);
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(COLUMNS)
+            .append(" FROM thing_groups g WHERE g.account_id = ? AND g.region = ?")
+            .append(" AND g.query_string IS NOT NULL");
+    return page(sql, params, "g.name", null, afterName, limit);
   }
 
   /** The groups whose parent is {@code parentName}. */

@@ -49,6 +49,7 @@ class PostgresQueryPlanTest {
           "UPDATE things SET billing_group_name = 'fleet-' || (substr(name, 6)::int % 100)"
               + " WHERE substr(name, 6)::int % 3 = 0");
       insertGroups(connection);
+      insertDynamicGroups(connection);
       insertCertificatesAndPolicies(connection);
       Jdbc.execute(connection, "ANALYZE");
     } catch (SQLException e) {
@@ -107,6 +108,22 @@ class PostgresQueryPlanTest {
    * another account; 200 policies each attached to 25 certificates; every thing with one of 2,500
    * certificates as principal.
    */
+  /** 30 dynamic groups among the static ones, and every thing a member of one of them. */
+  private static void insertDynamicGroups(Connection connection) throws SQLException {
+    Jdbc.execute(
+        connection,
+        "INSERT INTO thing_groups (account_id, region, name, group_id, parent_name, root_name,"
+            + " ancestors, path, description, attributes, version, created_at, index_name,"
+            + " query_string, query_version, dynamic_status)"
+            + " SELECT '123456789012', 'eu-west-1', 'dyn-' || i, 'id', NULL, 'dyn-' || i, '[]',"
+            + " '/dyn-' || i || '/', NULL, '{}', 1, 't', 'AWS_Things', 'attributes.n:' || i,"
+            + " '2017-09-30', 'ACTIVE' FROM generate_series(1, 30) i");
+    Jdbc.execute(
+        connection,
+        "INSERT INTO dynamic_thing_group_members SELECT '123456789012', 'eu-west-1',"
+            + " 'dyn-' || (i % 30 + 1), 'lamp-' || i FROM generate_series(1, 5000) i");
+  }
+
   private static void insertCertificatesAndPolicies(Connection connection) throws SQLException {
     Jdbc.execute(
         connection,
@@ -265,6 +282,79 @@ class PostgresQueryPlanTest {
             plan(JdbcThingRepository.CLEAR_BILLING_GROUP, "123456789012", "eu-west-1", "fleet-42"))
         .contains("things_by_billing_group")
         .doesNotContain("Seq Scan");
+  }
+
+  /** Scope, the given leading values, a chunk of thing names, then the given trailing values. */
+  private static Object[] chunkParams(List<Object> before, List<Object> after) {
+    List<Object> params = new ArrayList<>(List.of("123456789012", "eu-west-1"));
+    params.addAll(before);
+    for (int i = 0; i < JdbcDynamicThingGroupMembershipRepository.CHUNK; i++) {
+      params.add("lamp-" + (i * 7));
+    }
+    params.addAll(after);
+    return params.toArray();
+  }
+
+  /**
+   * Each statement of a membership batch reads by thing or by group from an index, never the whole
+   * members table; counting and listing the dynamic groups reads only the partial index.
+   */
+  @Test
+  void dynamicGroupQueries_useThePrimaryKey_theThingIndex_orThePartialIndex() throws SQLException {
+    String account = "123456789012";
+    String region = "eu-west-1";
+    assertThat(
+            plan(
+                JdbcDynamicThingGroupMembershipRepository.GROUP_COUNTS,
+                chunkParams(List.of(), List.of())))
+        .contains("things_pkey")
+        .contains("thing_group_members_by_thing")
+        .contains("dynamic_thing_group_members_by_thing")
+        .doesNotContain("Seq Scan");
+    for (String sql :
+        List.of(
+            JdbcDynamicThingGroupMembershipRepository.MEMBERS_AMONG,
+            JdbcDynamicThingGroupMembershipRepository.DELETE_CHUNK)) {
+      assertThat(plan(sql, chunkParams(List.of("dyn-3"), List.of())))
+          .contains("dynamic_thing_group_members_pkey")
+          .doesNotContain("Seq Scan");
+    }
+    assertThat(
+            plan(
+                JdbcDynamicThingGroupMembershipRepository.JOINING,
+                chunkParams(List.of(), List.of("dyn-3"))))
+        .contains("things_pkey")
+        .contains("dynamic_thing_group_members_pkey")
+        .doesNotContain("Seq Scan");
+    for (String sql :
+        List.of(
+            JdbcDynamicThingGroupMembershipRepository.GROUPS_OF,
+            JdbcDynamicThingGroupMembershipRepository.REMOVE_THING)) {
+      assertThat(plan(sql, account, region, "lamp-7"))
+          .contains("dynamic_thing_group_members_by_thing")
+          .doesNotContain("Seq Scan");
+    }
+    assertThat(
+            plan(
+                JdbcDynamicThingGroupMembershipRepository.THINGS_AFTER,
+                account,
+                region,
+                "dyn-3",
+                "lamp-1",
+                10))
+        .contains("dynamic_thing_group_members_pkey")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
+    assertThat(plan(JdbcDynamicThingGroupMembershipRepository.REMOVE_GROUP, account, region, "d"))
+        .contains("dynamic_thing_group_members_pkey")
+        .doesNotContain("Seq Scan");
+    assertThat(plan(JdbcThingGroupRepository.COUNT_DYNAMIC, account, region))
+        .contains("thing_groups_dynamic")
+        .doesNotContain("Seq Scan");
+    assertThat(plan(ThingGroupListQuery.dynamic(SCOPE, "dyn-1", 10)))
+        .contains("thing_groups_dynamic")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
   }
 
   @Test

@@ -194,6 +194,68 @@ class SqliteQueryPlanTest {
     assertThat(plan).noneSatisfy(step -> assertThat(step).startsWith("SCAN"));
   }
 
+  /** Scope, the given leading values, a chunk of names, then the given trailing values. */
+  private static Object[] chunkParams(List<Object> before, List<Object> after) {
+    List<Object> params = new ArrayList<>(List.of("1", "r"));
+    params.addAll(before);
+    for (int i = 0; i < JdbcDynamicThingGroupMembershipRepository.CHUNK; i++) {
+      params.add("lamp-" + i);
+    }
+    params.addAll(after);
+    return params.toArray();
+  }
+
+  /**
+   * The fleet index records membership in batches: every statement of a batch searches by thing or
+   * by group, never scanning the members; counting and listing the dynamic groups reads only the
+   * partial index.
+   */
+  @Test
+  void dynamicGroupQueries_searchThePrimaryKey_theThingIndex_orThePartialIndex()
+      throws SQLException {
+    List<String> counts =
+        plan(
+            JdbcDynamicThingGroupMembershipRepository.GROUP_COUNTS,
+            chunkParams(List.of(), List.of()));
+    assertThat(counts).noneSatisfy(step -> assertThat(step).startsWith("SCAN"));
+    assertThat(String.join("\n", counts))
+        .contains("SEARCH t USING COVERING INDEX sqlite_autoindex_things_1")
+        .contains("SEARCH m USING COVERING INDEX thing_group_members_by_thing")
+        .contains("SEARCH d USING COVERING INDEX dynamic_thing_group_members_by_thing");
+    List<List<String>> memberPlans =
+        List.of(
+            plan(
+                JdbcDynamicThingGroupMembershipRepository.MEMBERS_AMONG,
+                chunkParams(List.of("warm"), List.of())),
+            plan(
+                JdbcDynamicThingGroupMembershipRepository.JOINING,
+                chunkParams(List.of(), List.of("warm"))),
+            plan(
+                JdbcDynamicThingGroupMembershipRepository.DELETE_CHUNK,
+                chunkParams(List.of("warm"), List.of())),
+            plan(JdbcDynamicThingGroupMembershipRepository.GROUPS_OF, "1", "r", "lamp"),
+            plan(JdbcDynamicThingGroupMembershipRepository.REMOVE_THING, "1", "r", "lamp"),
+            plan(JdbcDynamicThingGroupMembershipRepository.REMOVE_GROUP, "1", "r", "warm"));
+    for (List<String> plan : memberPlans) {
+      assertThat(plan)
+          .allSatisfy(step -> assertThat(step).doesNotStartWith("SCAN"))
+          .anySatisfy(
+              step -> assertThat(step).matches("SEARCH (d|dynamic_thing_group_members) USING .*"));
+    }
+    assertThat(
+            plan(JdbcDynamicThingGroupMembershipRepository.THINGS_AFTER, "1", "r", "warm", "l", 10))
+        .containsExactly(
+            "SEARCH dynamic_thing_group_members USING PRIMARY KEY"
+                + " (account_id=? AND region=? AND group_name=? AND thing_name>?)");
+    assertThat(plan(JdbcThingGroupRepository.COUNT_DYNAMIC, "1", "r"))
+        .singleElement()
+        .asString()
+        .startsWith("SEARCH thing_groups USING INDEX thing_groups_dynamic");
+    assertThat(groupPlan(ThingGroupListQuery.dynamic(SCOPE, "warm", 10)))
+        .startsWith("SEARCH g USING INDEX thing_groups_dynamic")
+        .doesNotContain("TEMP B-TREE");
+  }
+
   @Test
   void billingGroupQueries_searchThingsByBillingGroup() throws SQLException {
     assertThat(
