@@ -96,6 +96,7 @@ final class IndexingConfigurationsImpl implements IndexingConfigurations {
         names.add(IndexNames.name(kind));
       }
     }
+    names.sort(null);
     return names;
   }
 

@@ -95,6 +95,7 @@ class DynamicThingGroupsIT {
         iot.updateDynamicThingGroup(
                 b ->
                     b.thingGroupName("light-c-only")
+                        .thingGroupProperties(p -> p.thingGroupDescription("b and c"))
                         .queryString("thingName:light-c OR thingName:light-b")
                         .expectedVersion(1L))
             .version();
@@ -106,6 +107,7 @@ class DynamicThingGroupsIT {
                 iot.updateDynamicThingGroup(
                     b ->
                         b.thingGroupName("light-c-only")
+                            .thingGroupProperties(p -> p.thingGroupDescription("a"))
                             .queryString("thingName:light-a")
                             .expectedVersion(1L)))
         .isInstanceOf(VersionConflictException.class);
