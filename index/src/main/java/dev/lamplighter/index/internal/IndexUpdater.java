@@ -202,7 +202,8 @@ final class IndexUpdater implements ChangeFeed.Target {
             new BooleanQuery.Builder()
                 .add(DocumentMapper.scope(group.scope(), IndexKind.THINGS), Occur.FILTER)
                 .add(
-                    new TermQuery(new Term(FieldCatalogue.THING_GROUP_NAMES, group.name())),
+                    new TermQuery(
+                        DocumentMapper.stringTerm(FieldCatalogue.THING_GROUP_NAMES, group.name())),
                     Occur.FILTER)
                 .build();
         TopDocs hits = searcher.search(query, Integer.MAX_VALUE);

@@ -30,6 +30,14 @@ final class LuceneIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LuceneIndex.class);
   private static final String SEQUENCE = "lamplighter.sequence";
 
+  /**
+   * The layout of the documents this code writes. An index written with another layout is rebuilt
+   * from the change log; raise it whenever DocumentMapper changes what it indexes.
+   */
+  private static final String LAYOUT = "lamplighter.layout";
+
+  private static final String CURRENT_LAYOUT = "1";
+
   private final Path path;
   private final Directory directory;
   private final IndexWriter writer;
@@ -68,7 +76,12 @@ final class LuceneIndex implements AutoCloseable {
       }
       long sequence;
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        String stored = reader.getIndexCommit().getUserData().get(SEQUENCE);
+        Map<String, String> userData = reader.getIndexCommit().getUserData();
+        if (!CURRENT_LAYOUT.equals(userData.get(LAYOUT))) {
+          throw new IOException(
+              "documents of layout " + userData.get(LAYOUT) + ", not " + CURRENT_LAYOUT);
+        }
+        String stored = userData.get(SEQUENCE);
         sequence = stored == null ? 0 : Long.parseLong(stored);
       }
       IndexWriter writer = new IndexWriter(directory, config(analyzer, OpenMode.APPEND));
@@ -86,7 +99,7 @@ final class LuceneIndex implements AutoCloseable {
   private static LuceneIndex create(Path path, Directory directory, Analyzer analyzer)
       throws IOException {
     IndexWriter writer = new IndexWriter(directory, config(analyzer, OpenMode.CREATE));
-    writer.setLiveCommitData(Map.of(SEQUENCE, "0").entrySet());
+    writer.setLiveCommitData(commitData(0));
     writer.commit();
     return new LuceneIndex(path, directory, writer, 0);
   }
@@ -120,11 +133,15 @@ final class LuceneIndex implements AutoCloseable {
   /** Commits what was written, recording that it reflects the log up to {@code sequence}. */
   void commit(long sequence) {
     try {
-      writer.setLiveCommitData(Map.of(SEQUENCE, Long.toString(sequence)).entrySet());
+      writer.setLiveCommitData(commitData(sequence));
       writer.commit();
     } catch (IOException e) {
       throw new UncheckedIOException("Committing the index at " + path + " failed", e);
     }
+  }
+
+  private static Iterable<Map.Entry<String, String>> commitData(long sequence) {
+    return Map.of(SEQUENCE, Long.toString(sequence), LAYOUT, CURRENT_LAYOUT).entrySet();
   }
 
   IndexSearcher acquire() {

@@ -6,14 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +65,22 @@ class LuceneIndexTest {
           files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
         Files.write(file, new byte[] {1, 2, 3});
       }
+    }
+
+    try (LuceneIndex rebuilt = LuceneIndex.open(path, new KeywordAnalyzer())) {
+      assertThat(rebuilt.committedSequence()).isZero();
+      assertThat(count(rebuilt)).isZero();
+    }
+  }
+
+  @Test
+  void anIndexOfAnotherDocumentLayout_isRebuilt() throws Exception {
+    Path path = dataDir.resolve("things");
+    try (Directory directory = FSDirectory.open(path);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      writer.addDocument(document("lamp-1"));
+      writer.setLiveCommitData(Map.of("lamplighter.sequence", "9").entrySet());
+      writer.commit();
     }
 
     try (LuceneIndex rebuilt = LuceneIndex.open(path, new KeywordAnalyzer())) {

@@ -88,6 +88,11 @@ public final class DocumentMapper {
     return new Term(KEY_FIELD, scopeValue(scope, kind) + SEPARATOR + name);
   }
 
+  /** The term a String field holds for {@code value}: what a query for the value looks up. */
+  public static Term stringTerm(String field, String value) {
+    return new Term(field, IndexedValues.fold(value));
+  }
+
   /** Matches every document of one scope and kind. */
   public static Query scope(Scope scope, IndexKind kind) {
     return new TermQuery(new Term(SCOPE_FIELD, scopeValue(scope, kind)));

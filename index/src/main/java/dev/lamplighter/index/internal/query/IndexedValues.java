@@ -1,5 +1,6 @@
 package dev.lamplighter.index.internal.query;
 
+import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
@@ -20,14 +21,22 @@ final class IndexedValues {
     this.document = document;
   }
 
-  /** An exact, case-sensitive value, also searchable without a field name. */
+  /**
+   * A whole value, also searchable without a field name. AWS's search is case-insensitive, so the
+   * term is case-folded; the doc values keep the value as given, for aggregations to report.
+   */
   void string(String field, String value) {
     if (value == null) {
       return;
     }
-    document.add(new StringField(field, value, Field.Store.NO));
+    document.add(new StringField(field, fold(value), Field.Store.NO));
     document.add(new SortedSetDocValuesField(field, new BytesRef(value)));
     freeText(value);
+  }
+
+  /** The searchable form of a string value or query term: case-folded. */
+  static String fold(String value) {
+    return value == null ? null : value.toLowerCase(Locale.ROOT);
   }
 
   void number(String field, double value) {
@@ -44,7 +53,7 @@ final class IndexedValues {
 
   /** A value that a term without a field name finds. */
   void freeText(String value) {
-    document.add(new StringField(DocumentMapper.FREE_TEXT_FIELD, value, Field.Store.NO));
+    document.add(new StringField(DocumentMapper.FREE_TEXT_FIELD, fold(value), Field.Store.NO));
   }
 
   /** Parses a Number field's value, or null when it is not a finite number. */

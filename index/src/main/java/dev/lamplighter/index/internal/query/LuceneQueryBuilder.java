@@ -76,9 +76,9 @@ final class LuceneQueryBuilder {
 
   private static Query stringMatch(String field, Match match) {
     if (match.wildcard()) {
-      return new WildcardQuery(new Term(field, match.pattern()));
+      return new WildcardQuery(new Term(field, IndexedValues.fold(match.pattern())));
     }
-    return new TermQuery(new Term(field, match.value()));
+    return new TermQuery(new Term(field, IndexedValues.fold(match.value())));
   }
 
   private Query range(Range range) {
@@ -88,7 +88,11 @@ final class LuceneQueryBuilder {
     return switch (type) {
       case String ->
           TermRangeQuery.newStringRange(
-              range.field(), lower.value(), upper.value(), lower.inclusive(), upper.inclusive());
+              range.field(),
+              IndexedValues.fold(lower.value()),
+              IndexedValues.fold(upper.value()),
+              lower.inclusive(),
+              upper.inclusive());
       case Number -> {
         double low = Double.NEGATIVE_INFINITY;
         double high = Double.POSITIVE_INFINITY;

@@ -18,7 +18,7 @@ final class QueryExamples {
     return Stream.of(
         // AWS's example thing queries.
         example("thingName:myThing", "myThing"),
-        example("thingName:my*", "myLamp", "mySensor", "myThing"),
+        example("thingName:my*", "MyCapital", "myLamp", "mySensor", "myThing"),
         example("thingName:*Lamp", "myLamp"),
         example("thingName:*Sens*", "mySensor"),
         example("thingName:ab?", "aba", "abb", "abc"),
@@ -82,7 +82,8 @@ final class QueryExamples {
         example("attributes.note:x\\*y", "arn:thing"),
         example("attributes.note:\"x*y\"", "arn:thing"),
         example("attributes.note:x*", "arn:thing"),
-        example("thingName:MyThing"),
+        example("thingName:MyThing", "myThing"),
+        example("attributes.model:LEGACY", "myThing"),
         example("thingId:id-abc", "abc"),
         example("connectivity.disconnectReason:CLIENT_INITIATED_DISCONNECT", "mySensor"),
         // Operators: AND binds tighter than OR, side by side means AND, NOT and - exclude.
