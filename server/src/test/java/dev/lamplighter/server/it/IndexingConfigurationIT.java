@@ -96,8 +96,7 @@ class IndexingConfigurationIT {
 
     await()
         .atMost(SEARCHABLE)
-        .untilAsserted(
-            () -> assertThat(search("attributes.level < 6")).containsExactly("Lamp-1"));
+        .untilAsserted(() -> assertThat(search("attributes.level < 6")).containsExactly("Lamp-1"));
     assertThatThrownBy(
             () ->
                 iot.updateIndexingConfiguration(

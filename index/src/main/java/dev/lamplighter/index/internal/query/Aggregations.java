@@ -52,7 +52,8 @@ public final class Aggregations {
           searcher,
           query,
           segment -> {
-            SortedSetDocValues values = DocValues.getSortedSet(segment, field);
+            SortedSetDocValues values =
+                DocValues.getSortedSet(segment, IndexedValues.luceneField(field, type));
             return doc -> count[0] += values.advanceExact(doc) ? 1 : 0;
           });
       return countOnly(count[0]);
@@ -71,7 +72,7 @@ public final class Aggregations {
       forEachNumber(searcher, query, field, distinct::add);
       return distinct.size();
     }
-    return termCounts(searcher, query, field).size();
+    return termCounts(searcher, query, IndexedValues.luceneField(field, type)).size();
   }
 
   /**
@@ -135,7 +136,7 @@ public final class Aggregations {
       throw ErrorCode.INVALID_AGGREGATION.exception(
           "maxBuckets must be between 1 and %d, not %d", MAX_BUCKETS, maxBuckets);
     }
-    return termCounts(searcher, query, field).entrySet().stream()
+    return termCounts(searcher, query, IndexedValues.luceneField(field, type)).entrySet().stream()
         .map(entry -> new Bucket(entry.getKey(), entry.getValue()))
         .sorted(Comparator.comparingLong(Bucket::count).reversed().thenComparing(Bucket::keyValue))
         .limit(maxBuckets)
@@ -203,7 +204,9 @@ public final class Aggregations {
         searcher,
         query,
         segment -> {
-          SortedNumericDocValues values = DocValues.getSortedNumeric(segment, field);
+          SortedNumericDocValues values =
+              DocValues.getSortedNumeric(
+                  segment, IndexedValues.luceneField(field, FieldType.Number));
           return doc -> {
             if (values.advanceExact(doc)) {
               for (int i = 0; i < values.docValueCount(); i++) {

@@ -1,5 +1,6 @@
 package dev.lamplighter.index.internal.query;
 
+import dev.lamplighter.index.IndexField.FieldType;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
@@ -34,21 +35,37 @@ final class IndexedValues {
     freeText(value);
   }
 
+  /**
+   * The Lucene field that holds an AWS field's values of one type. Lucene fixes how a field is
+   * indexed across the whole index, while each scope types its custom fields as it likes (one
+   * scope's {@code attributes.level} may be a Number, another's a String), so each type has its own
+   * Lucene field. '|' cannot occur in an AWS field name.
+   */
+  static String luceneField(String field, FieldType type) {
+    return switch (type) {
+      case String -> field;
+      case Number -> field + "|number";
+      case Boolean -> field + "|boolean";
+    };
+  }
+
   /** The searchable form of a string value or query term: case-folded. */
   static String fold(String value) {
     return value == null ? null : value.toLowerCase(Locale.ROOT);
   }
 
   void number(String field, double value) {
-    document.add(new DoublePoint(field, value));
-    document.add(new SortedNumericDocValuesField(field, NumericUtils.doubleToSortableLong(value)));
+    String name = luceneField(field, FieldType.Number);
+    document.add(new DoublePoint(name, value));
+    document.add(new SortedNumericDocValuesField(name, NumericUtils.doubleToSortableLong(value)));
   }
 
   /** A boolean as the terms {@code true} and {@code false}, so buckets report them as AWS does. */
   void bool(String field, boolean value) {
     String text = Boolean.toString(value);
-    document.add(new StringField(field, text, Field.Store.NO));
-    document.add(new SortedSetDocValuesField(field, new BytesRef(text)));
+    String name = luceneField(field, FieldType.Boolean);
+    document.add(new StringField(name, text, Field.Store.NO));
+    document.add(new SortedSetDocValuesField(name, new BytesRef(text)));
   }
 
   /** A value that a term without a field name finds. */

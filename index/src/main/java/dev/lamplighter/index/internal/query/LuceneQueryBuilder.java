@@ -51,9 +51,9 @@ final class LuceneQueryBuilder {
   }
 
   private Query exists(Exists exists) {
-    typeOf(exists.field(), exists.position());
+    FieldType type = typeOf(exists.field(), exists.position());
     // Every field has doc values, which is what FieldExistsQuery looks at.
-    return new FieldExistsQuery(exists.field());
+    return new FieldExistsQuery(IndexedValues.luceneField(exists.field(), type));
   }
 
   private Query match(Match match) {
@@ -65,11 +65,15 @@ final class LuceneQueryBuilder {
       case String -> stringMatch(match.field(), match);
       case Number -> {
         rejectWildcard(match, type);
-        yield DoublePoint.newExactQuery(match.field(), number(match.field(), match.value()));
+        yield DoublePoint.newExactQuery(
+            IndexedValues.luceneField(match.field(), type), number(match.field(), match.value()));
       }
       case Boolean -> {
         rejectWildcard(match, type);
-        yield new TermQuery(new Term(match.field(), bool(match.field(), match.value())));
+        yield new TermQuery(
+            new Term(
+                IndexedValues.luceneField(match.field(), type),
+                bool(match.field(), match.value())));
       }
     };
   }
@@ -104,7 +108,7 @@ final class LuceneQueryBuilder {
           high = number(range.field(), upper.value());
           high = upper.inclusive() ? high : Math.nextDown(high);
         }
-        yield DoublePoint.newRangeQuery(range.field(), low, high);
+        yield DoublePoint.newRangeQuery(IndexedValues.luceneField(range.field(), type), low, high);
       }
       case Boolean ->
           throw invalid(
