@@ -12,21 +12,15 @@ import dev.lamplighter.registry.DynamicThingGroupService;
 import dev.lamplighter.registry.Registry;
 import dev.lamplighter.registry.ThingGroup;
 import dev.lamplighter.registry.ThingGroupService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
@@ -170,20 +164,7 @@ final class DynamicMembership {
     if (among != null) {
       filtered.add(among, Occur.FILTER);
     }
-    IndexSearcher searcher = index.acquire();
-    try {
-      StoredFields stored = searcher.storedFields();
-      Set<String> names = new TreeSet<>();
-      for (ScoreDoc hit : searcher.search(filtered.build(), Integer.MAX_VALUE).scoreDocs) {
-        Document document = stored.document(hit.doc, Set.of(DocumentMapper.NAME_FIELD));
-        names.add(document.get(DocumentMapper.NAME_FIELD));
-      }
-      return names;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Reading the index failed", e);
-    } finally {
-      index.release(searcher);
-    }
+    return MatchingNames.of(index, filtered.build());
   }
 
   private List<CompiledGroup> compile(Scope scope) {

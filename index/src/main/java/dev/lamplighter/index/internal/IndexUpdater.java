@@ -18,16 +18,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * Applies change log entries to the Lucene index: re-reads every thing and group a batch names,
@@ -194,28 +189,18 @@ final class IndexUpdater implements ChangeFeed.Target {
       return List.of();
     }
     List<ScopedName> members = new ArrayList<>();
-    IndexSearcher searcher = index.acquire();
-    try {
-      StoredFields stored = searcher.storedFields();
-      for (ScopedName group : deletedGroups) {
-        BooleanQuery query =
-            new BooleanQuery.Builder()
-                .add(DocumentMapper.scope(group.scope(), IndexKind.THINGS), Occur.FILTER)
-                .add(
-                    new TermQuery(
-                        DocumentMapper.stringTerm(FieldCatalogue.THING_GROUP_NAMES, group.name())),
-                    Occur.FILTER)
-                .build();
-        TopDocs hits = searcher.search(query, Integer.MAX_VALUE);
-        for (ScoreDoc hit : hits.scoreDocs) {
-          Document document = stored.document(hit.doc, Set.of(DocumentMapper.NAME_FIELD));
-          members.add(new ScopedName(group.scope(), document.get(DocumentMapper.NAME_FIELD)));
-        }
+    for (ScopedName group : deletedGroups) {
+      BooleanQuery query =
+          new BooleanQuery.Builder()
+              .add(DocumentMapper.scope(group.scope(), IndexKind.THINGS), Occur.FILTER)
+              .add(
+                  new TermQuery(
+                      DocumentMapper.stringTerm(FieldCatalogue.THING_GROUP_NAMES, group.name())),
+                  Occur.FILTER)
+              .build();
+      for (String thing : MatchingNames.of(index, query)) {
+        members.add(new ScopedName(group.scope(), thing));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Reading the index failed", e);
-    } finally {
-      index.release(searcher);
     }
     return members;
   }

@@ -180,6 +180,25 @@ class FleetIndexIT {
   }
 
   @Test
+  void deletingAGroup_takesItOutOfItsMembersDocuments() {
+    iot.createThingGroup(b -> b.thingGroupName("night-shift"));
+    iot.addThingToThingGroup(b -> b.thingGroupName("night-shift").thingName("light-39"));
+    await()
+        .atMost(SEARCHABLE)
+        .until(() -> names("thingGroupNames:night-shift").equals(List.of("light-39")));
+
+    iot.deleteThingGroup(b -> b.thingGroupName("night-shift"));
+
+    await().atMost(SEARCHABLE).until(() -> names("thingGroupNames:night-shift").isEmpty());
+    assertThat(
+            iot.searchIndex(b -> b.queryString("thingName:light-39"))
+                .things()
+                .get(0)
+                .thingGroupNames())
+        .isEmpty();
+  }
+
+  @Test
   void statistics_overANumericCustomField() {
     Statistics stats =
         iot.getStatistics(
