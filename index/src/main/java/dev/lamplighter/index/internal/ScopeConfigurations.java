@@ -36,11 +36,9 @@ final class ScopeConfigurations {
     cache.remove(scope);
   }
 
+  /** Reads the stored configuration: a plain read, or within the caller's transaction. */
   IndexingConfiguration load(Scope scope) {
-    return ports
-        .transactions()
-        .inTransaction(
-            () -> ports.indexingConfigurations().find(scope).orElse(IndexingConfiguration.DEFAULT));
+    return ports.indexingConfigurations().find(scope).orElse(IndexingConfiguration.DEFAULT);
   }
 
   private Entry entry(Scope scope) {
