@@ -1,0 +1,105 @@
+package dev.lamplighter.bench.index;
+
+import dev.lamplighter.bench.groups.RawLine;
+import dev.lamplighter.bench.load.LatencyRecorder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the {@link QueryMix} on one {@link SearchSide} with a few closed-loop workers, each taking
+ * the queries in turn: a warm-up, then a measured window in which only queries that start and end
+ * inside it count. Prints nothing; returns one result line per query and one over all of them.
+ */
+final class QueryWindow {
+  private final SearchSide side;
+  private final int workers;
+  private final Duration warmup;
+  private final Duration measure;
+
+  QueryWindow(SearchSide side, int workers, Duration warmup, Duration measure) {
+    this.side = side;
+    this.workers = workers;
+    this.warmup = warmup;
+    this.measure = measure;
+  }
+
+  List<String> run() throws InterruptedException {
+    Map<QueryMix, SearchSide.Sample> samples = new EnumMap<>(QueryMix.class);
+    for (QueryMix query : QueryMix.values()) {
+      samples.put(query, side.sample(query));
+    }
+    long measureStart = System.nanoTime() + warmup.toNanos();
+    long measureEnd = measureStart + measure.toNanos();
+    List<Map<QueryMix, LatencyRecorder>> recorders = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      Map<QueryMix, LatencyRecorder> own = new EnumMap<>(QueryMix.class);
+      for (QueryMix query : QueryMix.values()) {
+        own.put(query, new LatencyRecorder());
+      }
+      recorders.add(own);
+      int offset = w;
+      threads.add(
+          new Thread(() -> work(offset, own, measureStart, measureEnd), "search-" + side.label()));
+    }
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    List<String> lines = new ArrayList<>();
+    List<LatencyRecorder> everything = new ArrayList<>();
+    for (QueryMix query : QueryMix.values()) {
+      List<LatencyRecorder> ofQuery = recorders.stream().map(r -> r.get(query)).toList();
+      everything.addAll(ofQuery);
+      SearchSide.Sample sample = samples.get(query);
+      lines.add(
+          line(query.label(), LatencyRecorder.merge(ofQuery))
+              .put("page", sample.page())
+              .put("first", sample.first())
+              .put("last", sample.last())
+              .put("matches", sample.matches())
+              .toString());
+    }
+    lines.add(line("all", LatencyRecorder.merge(everything)).toString());
+    return lines;
+  }
+
+  private void work(
+      int offset, Map<QueryMix, LatencyRecorder> recorders, long measureStart, long measureEnd) {
+    QueryMix[] queries = QueryMix.values();
+    int n = offset;
+    try {
+      while (true) {
+        long start = System.nanoTime();
+        if (start >= measureEnd) {
+          return;
+        }
+        QueryMix query = queries[n++ % queries.length];
+        SearchSide.Outcome outcome = side.time(query);
+        long end = System.nanoTime();
+        if (start >= measureStart && end <= measureEnd) {
+          recorders.get(query).record(outcome.status(), outcome.nanos());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private RawLine line(String query, LatencyRecorder.Summary summary) {
+    return new RawLine("search")
+        .put("side", side.label())
+        .put("query", query)
+        .put("workers", workers)
+        .put("ok", summary.successes())
+        .put("errors", summary.errors())
+        .statuses("error_statuses", summary.errorsByStatus())
+        .number("qps", summary.successes() / (measure.toNanos() / 1e9), 1)
+        .number("p50_ms", summary.percentileMillis(50), 3)
+        .number("p99_ms", summary.percentileMillis(99), 3)
+        .number("max_ms", summary.percentileMillis(100), 3);
+  }
+}
