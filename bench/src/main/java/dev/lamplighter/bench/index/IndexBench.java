@@ -3,10 +3,12 @@ package dev.lamplighter.bench.index;
 import dev.lamplighter.bench.BenchCredentials;
 import dev.lamplighter.bench.StandardOutput;
 import dev.lamplighter.bench.groups.SignedClient;
+import dev.lamplighter.bench.load.ProcessCpu;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +48,9 @@ public final class IndexBench {
       try (RawLuceneSearch raw =
           new RawLuceneSearch(
               Path.of(options.target()), BenchCredentials.ACCOUNT_ID, BenchCredentials.REGION)) {
-        return new QueryWindow(raw, options.workers(), options.warmup(), options.measure()).run();
+        return new QueryWindow(
+                raw, options.workers(), options.warmup(), options.measure(), Optional.empty())
+            .run();
       }
     }
     SignedClient client = new SignedClient(URI.create(options.target()));
@@ -56,7 +60,13 @@ public final class IndexBench {
       case BUILD -> List.of(new IndexBuildWatcher(client, plan).watch(options.launchedMillis()));
       case SEARCH ->
           new QueryWindow(
-                  new ApiSearch(client), options.workers(), options.warmup(), options.measure())
+                  new ApiSearch(client),
+                  options.workers(),
+                  options.warmup(),
+                  options.measure(),
+                  options.targetPid().isPresent()
+                      ? Optional.of(ProcessCpu.of(options.targetPid().getAsLong()))
+                      : Optional.empty())
               .run();
       case FRESHNESS -> List.of(new FreshnessProbe(client, plan).run(options.samples()));
       case DYNGROUPS ->

@@ -2,28 +2,38 @@ package dev.lamplighter.bench.index;
 
 import dev.lamplighter.bench.groups.RawLine;
 import dev.lamplighter.bench.load.LatencyRecorder;
+import dev.lamplighter.bench.load.ProcessCpu;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the {@link QueryMix} on one {@link SearchSide} with a few closed-loop workers, each taking
  * the queries in turn: a warm-up, then a measured window in which only queries that start and end
- * inside it count. Prints nothing; returns one result line per query and one over all of them.
+ * inside it count. Prints nothing; returns one result line per query and one over all of them, the
+ * last with the CPU this process and the server (when its pid is known) used in the window.
  */
 final class QueryWindow {
   private final SearchSide side;
   private final int workers;
   private final Duration warmup;
   private final Duration measure;
+  private final Optional<ProcessCpu> target;
 
-  QueryWindow(SearchSide side, int workers, Duration warmup, Duration measure) {
+  QueryWindow(
+      SearchSide side,
+      int workers,
+      Duration warmup,
+      Duration measure,
+      Optional<ProcessCpu> target) {
     this.side = side;
     this.workers = workers;
     this.warmup = warmup;
     this.measure = measure;
+    this.target = target;
   }
 
   List<String> run() throws InterruptedException {
@@ -46,6 +56,13 @@ final class QueryWindow {
           new Thread(() -> work(offset, own, measureStart, measureEnd), "search-" + side.label()));
     }
     threads.forEach(Thread::start);
+    ProcessCpu self = ProcessCpu.self();
+    sleepUntil(measureStart);
+    Optional<Duration> selfBefore = self.total();
+    Optional<Duration> targetBefore = target.flatMap(ProcessCpu::total);
+    sleepUntil(measureEnd);
+    Optional<Duration> selfUsed = difference(selfBefore, self.total());
+    Optional<Duration> targetUsed = difference(targetBefore, target.flatMap(ProcessCpu::total));
     for (Thread thread : threads) {
       thread.join();
     }
@@ -63,8 +80,28 @@ final class QueryWindow {
               .put("matches", sample.matches())
               .toString());
     }
-    lines.add(line("all", LatencyRecorder.merge(everything)).toString());
+    lines.add(
+        line("all", LatencyRecorder.merge(everything))
+            .number("loadgen_cpu", cores(selfUsed), 2)
+            .number("target_cpu", cores(targetUsed), 2)
+            .toString());
     return lines;
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long left = nanoTime - System.nanoTime();
+    if (left > 0) {
+      Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+    }
+  }
+
+  private double cores(Optional<Duration> cpu) {
+    return cpu.map(d -> d.toNanos() / (double) measure.toNanos()).orElse(Double.NaN);
+  }
+
+  private static Optional<Duration> difference(
+      Optional<Duration> before, Optional<Duration> after) {
+    return before.flatMap(b -> after.map(a -> a.minus(b)));
   }
 
   private void work(

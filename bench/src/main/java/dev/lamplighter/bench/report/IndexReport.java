@@ -387,9 +387,29 @@ public final class IndexReport {
                             .map(m -> mib(m.number("running_index_bytes")))
                             .orElse("-")
                         + "."));
+    search(file, "api", "all")
+        .ifPresent(
+            api ->
+                out.add(
+                    "CPU per query in the measured window: server "
+                        + cpuPerQuery(api, api.number("target_cpu"), file)
+                        + " (API); plain Lucene process "
+                        + search(file, "raw", "all")
+                            .map(raw -> cpuPerQuery(raw, raw.number("loadgen_cpu"), file))
+                            .orElse("-")
+                        + " (raw, its loop included); the API's load generator used "
+                        + format(api.number("loadgen_cpu"), 2)
+                        + " cores."));
     out.add(
         "matches: things the query matches (GetStatistics count); same results: API and raw"
             + " Lucene returned the same first page and number of matches.");
+  }
+
+  /** CPU milliseconds per successful query, from cores used over the measured window. */
+  private static String cpuPerQuery(ResultRecord all, double cores, ResultFile file) {
+    double seconds = file.last("run").map(r -> r.number("measure_s")).orElse(Double.NaN);
+    double ok = all.number("ok");
+    return ok > 0 && !Double.isNaN(cores) ? format(cores * seconds * 1000 / ok, 2) + " ms" : "-";
   }
 
   private static Optional<ResultRecord> search(ResultFile file, String side, String query) {
