@@ -68,15 +68,21 @@ final class DynamicGroupProbe {
     int[] timeouts = new int[2];
     for (int n = 0; n < samples; n++) {
       String thing = things.next();
-      sample(thing, "in", true, entering, timeouts, 0);
-      sample(thing, "out", false, leaving, timeouts, 1);
+      if (sample(thing, "in", true, entering, timeouts, 0)) {
+        sample(thing, "out", false, leaving, timeouts, 1);
+      } else {
+        // A thing that never showed as a member would seem to leave at once: reset it, unmeasured
+        // (its leave sample is missing from ok).
+        client.send(IndexRequests.setAttribute(thing, DynamicGroupPlan.PROBE_ATTRIBUTE, "out"));
+      }
     }
     lines.add(line("enter", samples, timeouts[0], entering));
     lines.add(line("leave", samples, timeouts[1], leaving));
     return lines;
   }
 
-  private void sample(
+  /** Records one sample; false when the change did not show (a failure or a timeout). */
+  private boolean sample(
       String thing,
       String value,
       boolean member,
@@ -90,7 +96,7 @@ final class DynamicGroupProbe {
     if (!update.ok()) {
       recorder.record(update.status(), 0);
       LOG.warn("UpdateThing {} answered {}: {}", thing, update.status(), update.text());
-      return;
+      return false;
     }
     long seen =
         Poller.until(() -> groupsOf(thing).contains(DynamicGroupPlan.PROBE_GROUP) == member);
@@ -102,9 +108,10 @@ final class DynamicGroupProbe {
           member ? "enter" : "leave",
           DynamicGroupPlan.PROBE_GROUP,
           Poller.GIVE_UP);
-    } else {
-      recorder.record(200, seen - start);
+      return false;
     }
+    recorder.record(200, seen - start);
+    return true;
   }
 
   private Set<String> groupsOf(String thing) throws InterruptedException {
