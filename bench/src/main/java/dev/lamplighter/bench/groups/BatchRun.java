@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each request is made once; a failed one is counted by status and not retried.
  */
-final class BatchRun {
+public final class BatchRun {
   private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
 
   private BatchRun() {}
@@ -41,7 +41,7 @@ final class BatchRun {
    * @param targetCpu the server's CPU time during the batch, when known
    * @param machineCores cores the whole machine used on average, NaN when unknown
    */
-  record Result(
+  public record Result(
       String operation,
       int count,
       int concurrency,
@@ -52,7 +52,7 @@ final class BatchRun {
       double machineCores) {
 
     /** The result line {@code batch label=… operation=… rps=… p50_ms=…}. */
-    String line(String label) {
+    public String line(String label) {
       return new RawLine("batch")
           .put("label", label)
           .put("operation", operation)
@@ -77,7 +77,7 @@ final class BatchRun {
     }
   }
 
-  static Result run(
+  public static Result run(
       SignedClient client,
       String operation,
       int count,

@@ -8,27 +8,27 @@ import java.util.stream.Collectors;
  * Builds one raw result line: a kind word followed by {@code key=value} words, {@code -} for an
  * unknown value, as the report reads them.
  */
-final class RawLine {
+public final class RawLine {
   private final StringBuilder text;
 
-  RawLine(String kind) {
+  public RawLine(String kind) {
     text = new StringBuilder(kind);
   }
 
-  RawLine put(String key, Object value) {
+  public RawLine put(String key, Object value) {
     String word = value == null ? "-" : value.toString();
     text.append(' ').append(key).append('=').append(word.isEmpty() ? "-" : word);
     return this;
   }
 
   /** A number with fixed decimals, {@code -} for NaN. */
-  RawLine number(String key, double value, int decimals) {
+  public RawLine number(String key, double value, int decimals) {
     return put(
         key, Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value));
   }
 
   /** Error counts by status as {@code status:count,...}, {@code -} for none. */
-  RawLine statuses(String key, Map<Integer, Long> errors) {
+  public RawLine statuses(String key, Map<Integer, Long> errors) {
     return put(
         key,
         errors.entrySet().stream()

@@ -15,11 +15,11 @@ import java.nio.charset.StandardCharsets;
  * Signs and sends requests to one server over one shared {@link HttpClient} (HTTP/1.1 keep-alive),
  * built as the load generator builds it. Thread-safe.
  */
-final class SignedClient {
+public final class SignedClient {
   private final RequestSigner signer;
   private final HttpClient client = ClientMode.newClient();
 
-  SignedClient(URI target) {
+  public SignedClient(URI target) {
     this.signer = new RequestSigner(target);
   }
 
@@ -30,18 +30,18 @@ final class SignedClient {
    * @param body the body, or the transport error's text
    * @param nanos the time of the send alone (signing excluded), to the end of the body
    */
-  record Answer(int status, byte[] body, long nanos) {
-    boolean ok() {
+  public record Answer(int status, byte[] body, long nanos) {
+    public boolean ok() {
       return status >= 200 && status < 300;
     }
 
-    String text() {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
   }
 
   /** Signs the request now and sends it; a transport failure is an answer with status 0. */
-  Answer send(BenchRequest request) throws InterruptedException {
+  public Answer send(BenchRequest request) throws InterruptedException {
     HttpRequest signed = signer.sign(request);
     long start = System.nanoTime();
     try {
