@@ -22,6 +22,7 @@ final class ChangeFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
   private static final int BATCH = 500;
   private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
+  private static final long PUBLISH_WHILE_CATCHING_UP_NANOS = Duration.ofMillis(500).toNanos();
 
   /** What the feed drives. */
   interface Target {
@@ -94,10 +95,16 @@ final class ChangeFeed implements AutoCloseable {
 
   private void run() {
     long lastCommit = System.nanoTime();
+    long lastPublish = System.nanoTime();
+    boolean unpublished = false;
     while (running) {
       try {
         List<ChangeEvent> batch = log.readAfter(applied.get(), BATCH);
         if (batch.isEmpty()) {
+          if (unpublished) {
+            target.publish();
+            unpublished = false;
+          }
           target.caughtUp();
           if (committed != applied.get()) {
             commit();
@@ -107,7 +114,16 @@ final class ChangeFeed implements AutoCloseable {
           continue;
         }
         target.apply(batch);
-        target.publish();
+        // Each publish starts a new Lucene segment: while the log is far ahead (a rebuild, a bulk
+        // import) publishing every batch would fill the index with tiny segments.
+        boolean catchingUp = batch.size() == BATCH;
+        if (!catchingUp || System.nanoTime() - lastPublish >= PUBLISH_WHILE_CATCHING_UP_NANOS) {
+          target.publish();
+          lastPublish = System.nanoTime();
+          unpublished = false;
+        } else {
+          unpublished = true;
+        }
         advance(batch.get(batch.size() - 1).sequence());
         if (System.nanoTime() - lastCommit >= commitIntervalNanos) {
           commit();

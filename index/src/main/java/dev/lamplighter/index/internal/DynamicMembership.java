@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -103,14 +104,24 @@ final class DynamicMembership {
   }
 
   /** Computes a BUILDING or REBUILDING group's members whole, then sets it ACTIVE. */
-  void buildIfPending(Scope scope, String name) {
+  void build(PendingBuild pending) {
+    build(pending.scope(), pending.group());
+  }
+
+  /** The group, when it is a dynamic group whose members are still to be computed. */
+  Optional<PendingBuild> pending(Scope scope, String name) {
     ThingGroup group = describe(scope, name);
     if (group == null
         || group.dynamic() == null
         || group.dynamic().status() == DynamicGroupStatus.ACTIVE) {
-      return;
+      return Optional.empty();
     }
-    build(scope, group);
+    return Optional.of(new PendingBuild(scope, group));
+  }
+
+  /** Whether the scope has dynamic groups whose queries the index can run. */
+  boolean hasDynamicGroups(Scope scope) {
+    return !compiled.computeIfAbsent(scope, this::compile).isEmpty();
   }
 
   /** Recomputes every dynamic group of the scope, after its documents were rewritten. */
@@ -204,4 +215,7 @@ final class DynamicMembership {
   }
 
   private record CompiledGroup(String name, Query query) {}
+
+  /** A dynamic group of a scope whose members are to be computed whole. */
+  record PendingBuild(Scope scope, ThingGroup group) {}
 }

@@ -59,13 +59,18 @@ final class IndexUpdater implements ChangeFeed.Target {
       membership.forget(scope);
       reindex(scope);
     }
+    if (!work.deletedGroups.isEmpty()) {
+      // The members of a deleted group are found in the index: what earlier batches wrote must
+      // be visible, published or not.
+      index.refresh();
+    }
     Set<ScopedName> things = new LinkedHashSet<>(work.things);
     things.addAll(membersOf(work.deletedGroups));
-    Set<ScopedName> dynamicGroupsToBuild = new LinkedHashSet<>();
+    List<DynamicMembership.PendingBuild> dynamicGroupsToBuild = new ArrayList<>();
     for (ScopedName group : work.groups) {
       membership.forget(group.scope());
       writeGroup(group);
-      dynamicGroupsToBuild.add(group);
+      membership.pending(group.scope(), group.name()).ifPresent(dynamicGroupsToBuild::add);
     }
     Map<Scope, Map<String, ThingIndexDocument>> written = new HashMap<>();
     for (ScopedName thing : things) {
@@ -74,12 +79,23 @@ final class IndexUpdater implements ChangeFeed.Target {
           written.computeIfAbsent(thing.scope(), s -> new HashMap<>());
       ofScope.put(thing.name(), document);
     }
+    boolean membershipToCompute =
+        !dynamicGroupsToBuild.isEmpty()
+            || !work.reconfigured.isEmpty()
+            || written.keySet().stream().anyMatch(membership::hasDynamicGroups);
+    if (!membershipToCompute) {
+      // Nothing asks the index about this batch yet; the feed publishes it when it is due.
+      return;
+    }
+    // Dynamic groups' queries run on the index, which must show what this batch wrote.
     index.refresh();
     written.forEach(membership::evaluate);
     for (Scope scope : work.reconfigured) {
       membership.rebuildAll(scope);
     }
-    dynamicGroupsToBuild.forEach(group -> membership.buildIfPending(group.scope(), group.name()));
+    for (DynamicMembership.PendingBuild group : dynamicGroupsToBuild) {
+      membership.build(group);
+    }
   }
 
   @Override

@@ -12,15 +12,18 @@ import dev.lamplighter.index.internal.query.QueryNode.Or;
 import dev.lamplighter.index.internal.query.QueryNode.Range;
 import java.util.List;
 import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.NumericUtils;
 
 /**
  * Turns a parsed query into a Lucene query over the fields {@link DocumentMapper} writes, checking
@@ -65,8 +68,8 @@ final class LuceneQueryBuilder {
       case String -> stringMatch(match.field(), match);
       case Number -> {
         rejectWildcard(match, type);
-        yield DoublePoint.newExactQuery(
-            IndexedValues.luceneField(match.field(), type), number(match.field(), match.value()));
+        double value = number(match.field(), match.value());
+        yield numberRange(IndexedValues.luceneField(match.field(), type), value, value);
       }
       case Boolean -> {
         rejectWildcard(match, type);
@@ -108,7 +111,7 @@ final class LuceneQueryBuilder {
           high = number(range.field(), upper.value());
           high = upper.inclusive() ? high : Math.nextDown(high);
         }
-        yield DoublePoint.newRangeQuery(IndexedValues.luceneField(range.field(), type), low, high);
+        yield numberRange(IndexedValues.luceneField(range.field(), type), low, high);
       }
       case Boolean ->
           throw invalid(
@@ -152,6 +155,21 @@ final class LuceneQueryBuilder {
     return catalogue
         .typeOf(field)
         .orElseThrow(() -> invalid("Unknown field '%s' at position %d", field, position));
+  }
+
+  /**
+   * A numeric range that Lucene may answer from the points (when it leads the search) or by
+   * checking the doc values of the documents other clauses found: a dynamic group's query is asked
+   * about a handful of changed things, and walking the points of the whole fleet for them would
+   * cost as much as a full search.
+   */
+  private static Query numberRange(String luceneField, double low, double high) {
+    return new IndexOrDocValuesQuery(
+        DoublePoint.newRangeQuery(luceneField, low, high),
+        SortedNumericDocValuesField.newSlowRangeQuery(
+            luceneField,
+            NumericUtils.doubleToSortableLong(low),
+            NumericUtils.doubleToSortableLong(high)));
   }
 
   private static void rejectWildcard(Match match, FieldType type) {
