@@ -36,8 +36,7 @@ import org.apache.lucene.search.TopDocs;
 
 /** SearchIndex and the aggregations on this node's Lucene index. */
 final class LuceneFleetSearch implements FleetSearch {
-  private static final Sort BY_NAME =
-      new Sort(new SortField(DocumentMapper.NAME_FIELD, SortField.Type.STRING));
+  private static final Sort BY_NAME = byName();
 
   private final LuceneIndex index;
   private final ScopeConfigurations configurations;
@@ -48,6 +47,17 @@ final class LuceneFleetSearch implements FleetSearch {
     this.index = index;
     this.configurations = configurations;
     this.readiness = readiness;
+  }
+
+  /**
+   * Name order without Lucene's skipping of non-competitive documents through the indexed names:
+   * with one distinct name per thing, that skipping opens a postings list per candidate name and
+   * costs ten times the search it would shorten.
+   */
+  private static Sort byName() {
+    SortField name = new SortField(DocumentMapper.NAME_FIELD, SortField.Type.STRING);
+    name.setOptimizeSortWithIndexedData(false);
+    return new Sort(name);
   }
 
   @Override
