@@ -18,7 +18,7 @@ public interface FleetSearch {
   /** SearchIndex: matching documents in name order, a page at a time. */
   SearchResult search(Scope scope, IndexQuery query, PageRequest page);
 
-  /** GetStatistics over {@code field} of the matching things. */
+  /** GetStatistics over {@code field} of the matching things; a null field counts them. */
   Statistics statistics(Scope scope, IndexQuery query, String field);
 
   /** GetCardinality: how many distinct values {@code field} has among the matching things. */

@@ -108,7 +108,8 @@ final class IndexOperations {
 
   Object statistics(Call call) {
     AggregationRequest request = call.input(AggregationRequest.class);
-    Statistics s = search.statistics(call.scope(), query(request), field(request));
+    // Without a field, GetStatistics counts the matching things.
+    Statistics s = search.statistics(call.scope(), query(request), request.aggregationField());
     return new GetStatisticsResponse(
         new IndexShapes.Statistics(
             s.count(),
@@ -155,7 +156,7 @@ final class IndexOperations {
     return new IndexQuery(request.indexName(), request.queryString(), request.queryVersion());
   }
 
-  /** AWS models aggregationField as optional for most aggregations, yet every one needs it. */
+  /** AWS models aggregationField as optional, yet every aggregation but GetStatistics needs it. */
   private static String field(AggregationRequest request) {
     if (request.aggregationField() == null) {
       throw new ServiceException(

@@ -77,7 +77,7 @@ public final class IndexReport {
             + " s measured after "
             + run.map(r -> r.text("warmup_s")).orElse("?")
             + " s warm-up; API: the server, send alone; raw: plain Lucene on the same index"
-            + " after the stop (top 101 by _name, stored fields of 100)");
+            + " after the stop (top 101 by _name, the _source doc values of 100)");
     out.addAll(searches(file).lines());
     out.add("");
     out.add("Probes: one client, polling every 5 ms; a sample runs from sending the UpdateThing");

@@ -22,8 +22,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -74,12 +73,7 @@ final class LuceneFleetSearch implements FleetSearch {
     return withSearcher(
         searcher -> {
           TopDocs top = searcher.search(filtered.build(), page.limit() + 1, BY_NAME);
-          StoredFields stored = searcher.storedFields();
-          List<Document> documents = new ArrayList<>();
-          for (ScoreDoc hit : top.scoreDocs) {
-            documents.add(stored.document(hit.doc));
-          }
-          return page(target.kind(), documents, page.limit());
+          return page(target.kind(), searcher, top.scoreDocs, page.limit());
         });
   }
 
@@ -118,19 +112,26 @@ final class LuceneFleetSearch implements FleetSearch {
                     searcher, target.query(), field, maxBuckets, target.catalogue())));
   }
 
-  private static SearchResult page(IndexKind kind, List<Document> documents, int limit) {
-    List<Document> kept = documents.size() > limit ? documents.subList(0, limit) : documents;
-    Optional<String> next =
-        documents.size() > limit
-            ? Optional.of(kept.get(limit - 1).get(DocumentMapper.NAME_FIELD))
-            : Optional.empty();
-    if (kind == IndexKind.THINGS) {
-      List<ThingIndexDocument> things = kept.stream().map(DocumentMapper::readThing).toList();
-      return new SearchResult(things, List.of(), next);
+  private static SearchResult page(
+      IndexKind kind, IndexSearcher searcher, ScoreDoc[] hits, int limit) throws IOException {
+    int kept = Math.min(hits.length, limit);
+    IndexReader reader = searcher.getIndexReader();
+    List<ThingIndexDocument> things = new ArrayList<>();
+    List<ThingGroupIndexDocument> groups = new ArrayList<>();
+    String last = null;
+    for (int i = 0; i < kept; i++) {
+      if (kind == IndexKind.THINGS) {
+        ThingIndexDocument thing = DocumentMapper.readThing(reader, hits[i].doc);
+        things.add(thing);
+        last = thing.thingName();
+      } else {
+        ThingGroupIndexDocument group = DocumentMapper.readThingGroup(reader, hits[i].doc);
+        groups.add(group);
+        last = group.thingGroupName();
+      }
     }
-    List<ThingGroupIndexDocument> groups =
-        kept.stream().map(DocumentMapper::readThingGroup).toList();
-    return new SearchResult(List.of(), groups, next);
+    Optional<String> next = hits.length > limit ? Optional.of(last) : Optional.empty();
+    return new SearchResult(things, groups, next);
   }
 
   /** The parsed query, limited to the caller's scope, after the checks every operation makes. */

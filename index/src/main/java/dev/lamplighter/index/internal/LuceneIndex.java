@@ -39,7 +39,7 @@ final class LuceneIndex implements AutoCloseable {
    */
   private static final String LAYOUT = "lamplighter.layout";
 
-  private static final String CURRENT_LAYOUT = "2";
+  private static final String CURRENT_LAYOUT = "3";
 
   private final Path path;
   private final Directory directory;

@@ -217,6 +217,14 @@ class FleetIndexIT {
   }
 
   @Test
+  void statisticsWithoutAField_countTheMatchingThings() {
+    Statistics stats = iot.getStatistics(b -> b.queryString("attributes.city:Milan")).statistics();
+
+    assertThat(stats.count()).isEqualTo(10);
+    assertThat(stats.average()).isNull();
+  }
+
+  @Test
   void cardinalityPercentilesAndBuckets() {
     long cardinality =
         iot.getCardinality(

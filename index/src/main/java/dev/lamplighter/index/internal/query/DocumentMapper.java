@@ -7,12 +7,18 @@ import dev.lamplighter.index.Connectivity;
 import dev.lamplighter.index.IndexField.FieldType;
 import dev.lamplighter.index.ThingGroupIndexDocument;
 import dev.lamplighter.index.ThingIndexDocument;
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -21,7 +27,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Things and thing groups as Lucene documents, and back. Each document carries its scope and kind
  * ({@code _scope}), a unique key ({@code _key}), its name for sorting and paging ({@code _name}),
- * every searchable field under its AWS name, and the whole document in one stored field.
+ * every searchable field under its AWS name, and the whole document in one binary doc value.
  */
 public final class DocumentMapper {
   /** The thing's or group's name: a term for exact lookups and sorted doc values for paging. */
@@ -42,7 +48,7 @@ public final class DocumentMapper {
   /** The Lucene document of a thing, typed by the catalogue of AWS_Things. */
   public static Document thing(Scope scope, ThingIndexDocument thing, FieldCatalogue catalogue) {
     Document document = skeleton(scope, IndexKind.THINGS, thing.thingName());
-    document.add(new StoredField(SOURCE_FIELD, StoredSource.encode(thing)));
+    document.add(new BinaryDocValuesField(SOURCE_FIELD, new BytesRef(StoredSource.encode(thing))));
     IndexedValues values = new IndexedValues(document);
     values.string(FieldCatalogue.THING_NAME, thing.thingName());
     values.string(FieldCatalogue.THING_ID, thing.thingId());
@@ -63,7 +69,7 @@ public final class DocumentMapper {
   public static Document thingGroup(
       Scope scope, ThingGroupIndexDocument group, FieldCatalogue catalogue) {
     Document document = skeleton(scope, IndexKind.THING_GROUPS, group.thingGroupName());
-    document.add(new StoredField(SOURCE_FIELD, StoredSource.encode(group)));
+    document.add(new BinaryDocValuesField(SOURCE_FIELD, new BytesRef(StoredSource.encode(group))));
     IndexedValues values = new IndexedValues(document);
     values.string(FieldCatalogue.THING_GROUP_NAME, group.thingGroupName());
     values.string(FieldCatalogue.THING_GROUP_ID, group.thingGroupId());
@@ -73,14 +79,25 @@ public final class DocumentMapper {
     return document;
   }
 
-  /** The thing a document was made from; needs only its stored fields. */
-  public static ThingIndexDocument readThing(Document storedFields) {
-    return StoredSource.decodeThing(source(storedFields));
+  /** The thing a document of the index was made from. */
+  public static ThingIndexDocument readThing(IndexReader reader, int docId) throws IOException {
+    return StoredSource.decodeThing(source(reader, docId));
   }
 
-  /** The thing group a document was made from; needs only its stored fields. */
-  public static ThingGroupIndexDocument readThingGroup(Document storedFields) {
-    return StoredSource.decodeThingGroup(source(storedFields));
+  /** The thing group a document of the index was made from. */
+  public static ThingGroupIndexDocument readThingGroup(IndexReader reader, int docId)
+      throws IOException {
+    return StoredSource.decodeThingGroup(source(reader, docId));
+  }
+
+  /** The thing a document built by {@link #thing} was made from. */
+  public static ThingIndexDocument readThing(Document built) {
+    return StoredSource.decodeThing(source(built));
+  }
+
+  /** The thing group a document built by {@link #thingGroup} was made from. */
+  public static ThingGroupIndexDocument readThingGroup(Document built) {
+    return StoredSource.decodeThingGroup(source(built));
   }
 
   /** The unique key of a thing or group, for updateDocument and deleteDocuments. */
@@ -102,7 +119,7 @@ public final class DocumentMapper {
     Document document = new Document();
     document.add(new StringField(SCOPE_FIELD, scopeValue(scope, kind), Field.Store.NO));
     document.add(new StringField(KEY_FIELD, key(scope, kind, name).text(), Field.Store.NO));
-    document.add(new StringField(NAME_FIELD, name, Field.Store.YES));
+    document.add(new StringField(NAME_FIELD, name, Field.Store.NO));
     document.add(new SortedDocValuesField(NAME_FIELD, new BytesRef(name)));
     return document;
   }
@@ -140,11 +157,26 @@ public final class DocumentMapper {
     return kind.name() + SEPARATOR + scope.account().value() + SEPARATOR + scope.region().value();
   }
 
-  private static byte[] source(Document storedFields) {
-    BytesRef bytes = storedFields.getBinaryValue(SOURCE_FIELD);
+  private static byte[] source(Document built) {
+    BytesRef bytes = built.getBinaryValue(SOURCE_FIELD);
     if (bytes == null) {
-      throw new IllegalArgumentException("The document has no stored " + SOURCE_FIELD);
+      throw new IllegalArgumentException("The document has no " + SOURCE_FIELD);
     }
     return BytesRef.deepCopyOf(bytes).bytes;
+  }
+
+  /**
+   * The source of an indexed document. It lives in binary doc values, not stored fields: a page of
+   * results is a run of neighbouring documents (segments are sorted by name), which doc values read
+   * from a few small blocks where stored fields would decompress a large block per document.
+   */
+  private static byte[] source(IndexReader reader, int docId) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+    BinaryDocValues values = leaf.reader().getBinaryDocValues(SOURCE_FIELD);
+    if (values == null || !values.advanceExact(docId - leaf.docBase)) {
+      throw new IllegalArgumentException("Document " + docId + " has no " + SOURCE_FIELD);
+    }
+    return BytesRef.deepCopyOf(values.binaryValue()).bytes;
   }
 }

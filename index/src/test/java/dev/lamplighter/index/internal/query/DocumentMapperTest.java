@@ -51,10 +51,9 @@ class DocumentMapperTest {
           DocumentMapper.thing(Fleet.SCOPE, bare, Fleet.CATALOGUE),
           DocumentMapper.thing(Fleet.SCOPE, noReason, Fleet.CATALOGUE));
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        assertThat(DocumentMapper.readThing(reader.storedFields().document(0)))
-            .isEqualTo(FULL_THING);
-        assertThat(DocumentMapper.readThing(reader.storedFields().document(1))).isEqualTo(bare);
-        assertThat(DocumentMapper.readThing(reader.storedFields().document(2))).isEqualTo(noReason);
+        assertThat(DocumentMapper.readThing(reader, 0)).isEqualTo(FULL_THING);
+        assertThat(DocumentMapper.readThing(reader, 1)).isEqualTo(bare);
+        assertThat(DocumentMapper.readThing(reader, 2)).isEqualTo(noReason);
       }
     }
   }
@@ -106,7 +105,7 @@ class DocumentMapperTest {
             .isOne();
         ScoreDoc hit =
             searcher.search(DocumentMapper.scope(Fleet.SCOPE, IndexKind.THINGS), 1).scoreDocs[0];
-        assertThat(DocumentMapper.readThing(searcher.storedFields().document(hit.doc)))
+        assertThat(DocumentMapper.readThing(searcher.getIndexReader(), hit.doc))
             .isEqualTo(renamedType);
       }
     }
@@ -140,7 +139,7 @@ class DocumentMapperTest {
 
   private static ThingIndexDocument read(IndexSearcher searcher, ScoreDoc hit) {
     try {
-      return DocumentMapper.readThing(searcher.storedFields().document(hit.doc));
+      return DocumentMapper.readThing(searcher.getIndexReader(), hit.doc);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -92,7 +92,7 @@ class FieldTypesPerScopeTest {
       throws Exception {
     List<String> names = new ArrayList<>();
     for (ScoreDoc hit : searcher.search(scoped(scope, query, catalogue), 100).scoreDocs) {
-      names.add(DocumentMapper.readThing(searcher.storedFields().document(hit.doc)).thingName());
+      names.add(DocumentMapper.readThing(searcher.getIndexReader(), hit.doc).thingName());
     }
     return names;
   }

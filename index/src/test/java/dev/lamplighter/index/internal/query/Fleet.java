@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -118,13 +117,12 @@ final class Fleet implements AutoCloseable {
         .build();
   }
 
-  /** The names of the things the index finds, read back from their stored documents. */
+  /** The names of the things the index finds, read back from their indexed documents. */
   TreeSet<String> search(String queryString) {
     try {
       TreeSet<String> names = new TreeSet<>();
       for (ScoreDoc hit : searcher.search(query(queryString), 1000).scoreDocs) {
-        Document stored = searcher.storedFields().document(hit.doc);
-        names.add(DocumentMapper.readThing(stored).thingName());
+        names.add(DocumentMapper.readThing(searcher.getIndexReader(), hit.doc).thingName());
       }
       return names;
     } catch (IOException e) {

@@ -69,8 +69,7 @@ class ThingGroupQueriesTest {
         TreeSet<String> names = new TreeSet<>();
         for (ScoreDoc hit : searcher.search(query, 100).scoreDocs) {
           names.add(
-              DocumentMapper.readThingGroup(searcher.storedFields().document(hit.doc))
-                  .thingGroupName());
+              DocumentMapper.readThingGroup(searcher.getIndexReader(), hit.doc).thingGroupName());
         }
         return names;
       }
