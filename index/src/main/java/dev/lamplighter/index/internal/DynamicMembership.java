@@ -8,6 +8,7 @@ import dev.lamplighter.index.internal.query.DocumentMapper;
 import dev.lamplighter.index.internal.query.FleetQueryParser;
 import dev.lamplighter.index.internal.query.IndexKind;
 import dev.lamplighter.registry.DynamicGroupStatus;
+import dev.lamplighter.registry.DynamicMembershipChange;
 import dev.lamplighter.registry.DynamicThingGroupService;
 import dev.lamplighter.registry.Registry;
 import dev.lamplighter.registry.ThingGroup;
@@ -152,7 +153,18 @@ final class DynamicMembership {
   private void record(Scope scope, String groupName, List<String> add, List<String> remove) {
     try {
       for (int i = 0; i < Math.max(add.size(), remove.size()); i += CHUNK) {
-        groups.changeMembers(scope, groupName, slice(add, i), slice(remove, i));
+        DynamicMembershipChange change =
+            groups.changeMembers(scope, groupName, slice(add, i), slice(remove, i));
+        if (!change.refused().isEmpty()) {
+          // AWS reports these as AddThingToDynamicThingGroupsFailed: the things are in as many
+          // groups as a thing can be.
+          LOG.warn(
+              "{} things match dynamic thing group [{}] of {} but are in 10 groups already: {}",
+              change.refused().size(),
+              groupName,
+              scope,
+              change.refused().subList(0, Math.min(10, change.refused().size())));
+        }
       }
     } catch (ServiceException e) {
       // A group deleted since its query was compiled has no members to keep.
