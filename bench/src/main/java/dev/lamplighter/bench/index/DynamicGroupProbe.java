@@ -66,9 +66,14 @@ final class DynamicGroupProbe {
     LatencyRecorder entering = new LatencyRecorder();
     LatencyRecorder leaving = new LatencyRecorder();
     int[] timeouts = new int[2];
+    long firstEnter = -1;
     for (int n = 0; n < samples; n++) {
       String thing = things.next();
-      if (sample(thing, "in", true, entering, timeouts, 0)) {
+      long entered = sample(thing, "in", true, entering, timeouts, 0);
+      if (n == 0) {
+        firstEnter = entered;
+      }
+      if (entered >= 0) {
         sample(thing, "out", false, leaving, timeouts, 1);
       } else {
         // A thing that never showed as a member would seem to leave at once: reset it, unmeasured
@@ -76,13 +81,22 @@ final class DynamicGroupProbe {
         client.send(IndexRequests.setAttribute(thing, DynamicGroupPlan.PROBE_ATTRIBUTE, "out"));
       }
     }
+    lines.add(
+        new RawLine("dyngroups_first")
+            .put("first_enter_ms", firstEnter < 0 ? null : Duration.ofNanos(firstEnter).toMillis())
+            .toString());
     lines.add(line("enter", samples, timeouts[0], entering));
     lines.add(line("leave", samples, timeouts[1], leaving));
     return lines;
   }
 
-  /** Records one sample; false when the change did not show (a failure or a timeout). */
-  private boolean sample(
+  /**
+   * Records one sample.
+   *
+   * @return how long the change took to show, in nanoseconds; -1 when it did not (a failure or a
+   *     timeout)
+   */
+  private long sample(
       String thing,
       String value,
       boolean member,
@@ -96,7 +110,7 @@ final class DynamicGroupProbe {
     if (!update.ok()) {
       recorder.record(update.status(), 0);
       LOG.warn("UpdateThing {} answered {}: {}", thing, update.status(), update.text());
-      return false;
+      return -1;
     }
     long seen =
         Poller.until(() -> groupsOf(thing).contains(DynamicGroupPlan.PROBE_GROUP) == member);
@@ -108,10 +122,10 @@ final class DynamicGroupProbe {
           member ? "enter" : "leave",
           DynamicGroupPlan.PROBE_GROUP,
           Poller.GIVE_UP);
-      return false;
+      return -1;
     }
     recorder.record(200, seen - start);
-    return true;
+    return seen - start;
   }
 
   private Set<String> groupsOf(String thing) throws InterruptedException {

@@ -376,6 +376,16 @@ public final class IndexReport {
                         + "; all ACTIVE "
                         + seconds(d.number("active_ms"))
                         + " after the first was created."));
+    file.last("dyngroups_first")
+        .filter(f -> !Double.isNaN(f.number("first_enter_ms")))
+        .ifPresent(
+            f ->
+                out.add(
+                    "The first entering sample, sent as soon as every group was ACTIVE, took "
+                        + seconds(f.number("first_enter_ms"))
+                        + ": the index was still taking in the memberships the new groups had"
+                        + " just recorded (each re-indexes its thing), and the probe's change"
+                        + " queued behind them."));
     file.last("seeded")
         .ifPresent(
             s ->
