@@ -383,9 +383,9 @@ public final class IndexReport {
                 out.add(
                     "The first entering sample, sent as soon as every group was ACTIVE, took "
                         + seconds(f.number("first_enter_ms"))
-                        + ": the index was still taking in the memberships the new groups had"
-                        + " just recorded (each re-indexes its thing), and the probe's change"
-                        + " queued behind them."));
+                        + "; it queues behind the re-indexing of every thing the new groups'"
+                        + " memberships changed, so it shows how long the index takes to settle"
+                        + " after the groups are created."));
     file.last("seeded")
         .ifPresent(
             s ->
