@@ -2,6 +2,7 @@ package dev.lamplighter.bench.index;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The suite's dynamic thing groups: per city, five query shapes of the kind an operator writes (old
@@ -49,8 +50,8 @@ final class DynamicGroupPlan {
       String suffix = k < cities * SHAPES.size() ? "" : "-" + (k / (cities * SHAPES.size()));
       groups.add(
           new Group(
-              "dyn-" + shape.name() + "-" + city.toLowerCase(java.util.Locale.ROOT) + suffix,
-              String.format(shape.query(), city)));
+              "dyn-" + shape.name() + "-" + city.toLowerCase(Locale.ROOT) + suffix,
+              String.format(Locale.ROOT, shape.query(), city)));
     }
     groups.add(new Group(PROBE_GROUP, "attributes." + PROBE_ATTRIBUTE + ":in"));
     return groups;

@@ -2,6 +2,7 @@ package dev.lamplighter.bench.index;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -66,7 +67,7 @@ public final class FleetPlan {
 
   /** {@code light-0000000} onwards; seven digits hold ten million things. */
   public static String thing(int i) {
-    return String.format("light-%07d", i);
+    return String.format(Locale.ROOT, "light-%07d", i);
   }
 
   /** StreetLight for 80 %, Floodlight for 15 %, none for 5 %. */
