@@ -1,9 +1,11 @@
 package dev.lamplighter.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,6 +114,10 @@ class CommandLineIT {
     try (ServerProcess server =
         ServerProcess.runWithoutRoot("server", "--api-port", "0", "--data-dir", data.toString())) {
       server.awaitPort();
+      // The key is printed just after the "listening" line the port is read from.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> server.output().contains("AWS_SECRET_ACCESS_KEY="));
       first = server.output();
     }
     try (ServerProcess again =
