@@ -72,25 +72,35 @@ final class IndexUpdater implements ChangeFeed.Target {
       writeGroup(group);
       membership.pending(group.scope(), group.name()).ifPresent(dynamicGroupsToBuild::add);
     }
-    Map<Scope, Map<String, ThingIndexDocument>> written = new HashMap<>();
-    for (ScopedName thing : things) {
-      ThingIndexDocument document = writeThing(thing);
-      Map<String, ThingIndexDocument> ofScope =
-          written.computeIfAbsent(thing.scope(), s -> new HashMap<>());
-      ofScope.put(thing.name(), document);
-    }
+    Map<Scope, Map<String, ThingIndexDocument>> written = writeThings(things);
     boolean membershipToCompute =
         !dynamicGroupsToBuild.isEmpty()
             || !work.reconfigured.isEmpty()
             || written.keySet().stream().anyMatch(membership::hasDynamicGroups);
-    if (!membershipToCompute) {
-      // Nothing asks the index about this batch yet; the feed publishes it when it is due.
-      return;
+    if (membershipToCompute) {
+      updateMemberships(written, work.reconfigured, dynamicGroupsToBuild);
     }
+    // Otherwise nothing asks the index about this batch yet; the feed publishes it when due.
+  }
+
+  /** Writes the things' documents; by scope and name, each thing's document or null if gone. */
+  private Map<Scope, Map<String, ThingIndexDocument>> writeThings(Set<ScopedName> things) {
+    Map<Scope, Map<String, ThingIndexDocument>> written = new HashMap<>();
+    for (ScopedName thing : things) {
+      ThingIndexDocument document = writeThing(thing);
+      written.computeIfAbsent(thing.scope(), s -> new HashMap<>()).put(thing.name(), document);
+    }
+    return written;
+  }
+
+  private void updateMemberships(
+      Map<Scope, Map<String, ThingIndexDocument>> written,
+      Set<Scope> reconfigured,
+      List<DynamicMembership.PendingBuild> dynamicGroupsToBuild) {
     // Dynamic groups' queries run on the index, which must show what this batch wrote.
     index.refresh();
     written.forEach(membership::evaluate);
-    for (Scope scope : work.reconfigured) {
+    for (Scope scope : reconfigured) {
       membership.rebuildAll(scope);
     }
     for (DynamicMembership.PendingBuild group : dynamicGroupsToBuild) {
