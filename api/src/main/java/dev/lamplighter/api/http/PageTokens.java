@@ -3,6 +3,7 @@ package dev.lamplighter.api.http;
 import dev.lamplighter.core.page.Page;
 import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.core.page.PageTokenCodec;
+import java.util.Optional;
 
 /**
  * Converts between AWS {@code nextToken}/{@code maxResults} and domain cursors. A token is bound to
@@ -34,7 +35,12 @@ public final class PageTokens {
 
   /** The token for the page after {@code page}, or null when it was the last. */
   public String next(Call call, Page<?> page, Object... filters) {
-    return page.next().map(cursor -> codec.encode(binding(call, filters), cursor)).orElse(null);
+    return next(call, page.next(), filters);
+  }
+
+  /** The token that resumes after {@code cursor}, or null when there is nothing after it. */
+  public String next(Call call, Optional<String> cursor, Object... filters) {
+    return cursor.map(after -> codec.encode(binding(call, filters), after)).orElse(null);
   }
 
   private static String binding(Call call, Object... filters) {

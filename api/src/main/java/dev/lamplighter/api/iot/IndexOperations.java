@@ -21,7 +21,6 @@ import dev.lamplighter.api.iot.IndexShapes.ThingGroupIndexingConfiguration;
 import dev.lamplighter.api.iot.IndexShapes.ThingIndexingConfiguration;
 import dev.lamplighter.core.error.ErrorCode;
 import dev.lamplighter.core.error.ServiceException;
-import dev.lamplighter.core.page.Page;
 import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.index.Buckets;
 import dev.lamplighter.index.FleetSearch;
@@ -93,9 +92,7 @@ final class IndexOperations {
     IndexQuery query =
         new IndexQuery(request.indexName(), request.queryString(), request.queryVersion());
     SearchResult result = search.search(call.scope(), query, page);
-    String next =
-        pages.next(
-            call, new Page<>(List.of(), result.next()), request.indexName(), request.queryString());
+    String next = pages.next(call, result.next(), request.indexName(), request.queryString());
     return new SearchIndexResponse(
         next,
         query.indexName().equals(IndexQuery.THINGS)

@@ -92,43 +92,8 @@ public final class GroupsReport {
   }
 
   private static TextTable batches(ResultFile file) {
-    TextTable table =
-        new TextTable(
-            1,
-            "operation",
-            "requests",
-            "workers",
-            "req/s",
-            "p50 ms",
-            "p99 ms",
-            "max ms",
-            "errors",
-            "target CPU/req",
-            "cores: loadgen",
-            "target",
-            "others");
-    for (ResultRecord batch : file.all("batch")) {
-      if (!BENCH.equals(batch.text("label"))) {
-        continue;
-      }
-      double rps = batch.number("rps");
-      double loadgen = batch.number("loadgen_cpu");
-      double target = batch.number("target_cpu");
-      table.row(
-          batch.fields().getOrDefault("operation", "?"),
-          count(batch.number("requests")),
-          batch.fields().getOrDefault("concurrency", "-"),
-          format(rps, 0),
-          format(batch.number("p50_ms"), 2),
-          format(batch.number("p99_ms"), 2),
-          format(batch.number("max_ms"), 2),
-          batch.fields().getOrDefault("errors", "-"),
-          rps > 0 ? format(target / rps * 1e6, 0) + " us" : "-",
-          format(loadgen, 2),
-          format(target, 2),
-          format(Math.max(0, batch.number("machine_cpu") - loadgen - target), 2));
-    }
-    return table;
+    return BatchTable.of(
+        file.all("batch").stream().filter(b -> BENCH.equals(b.text("label"))).toList());
   }
 
   private static TextTable walks(ResultFile file) {

@@ -90,40 +90,7 @@ public final class IndexReport {
   }
 
   private static TextTable seeding(ResultFile file) {
-    TextTable table =
-        new TextTable(
-            1,
-            "operation",
-            "requests",
-            "workers",
-            "req/s",
-            "p50 ms",
-            "p99 ms",
-            "max ms",
-            "errors",
-            "target CPU/req",
-            "cores: loadgen",
-            "target",
-            "others");
-    for (ResultRecord batch : file.all("batch")) {
-      double rps = batch.number("rps");
-      double loadgen = batch.number("loadgen_cpu");
-      double target = batch.number("target_cpu");
-      table.row(
-          batch.fields().getOrDefault("operation", "?"),
-          count(batch.number("requests")),
-          batch.fields().getOrDefault("concurrency", "-"),
-          format(rps, 0),
-          format(batch.number("p50_ms"), 2),
-          format(batch.number("p99_ms"), 2),
-          format(batch.number("max_ms"), 2),
-          batch.fields().getOrDefault("errors", "-"),
-          rps > 0 ? format(target / rps * 1e6, 0) + " us" : "-",
-          format(loadgen, 2),
-          format(target, 2),
-          format(Math.max(0, batch.number("machine_cpu") - loadgen - target), 2));
-    }
-    return table;
+    return BatchTable.of(file.all("batch"));
   }
 
   private static TextTable rebuild(ResultFile file) {

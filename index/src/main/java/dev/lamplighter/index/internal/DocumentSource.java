@@ -1,7 +1,5 @@
 package dev.lamplighter.index.internal;
 
-import dev.lamplighter.core.error.ErrorCode;
-import dev.lamplighter.core.error.ServiceException;
 import dev.lamplighter.core.tenancy.Scope;
 import dev.lamplighter.index.ThingGroupIndexDocument;
 import dev.lamplighter.index.ThingIndexDocument;
@@ -24,14 +22,8 @@ final class DocumentSource {
 
   /** The thing's document, or empty when the thing no longer exists. */
   Optional<ThingIndexDocument> thing(Scope scope, String name) {
-    try {
-      return Optional.of(thing(scope, registry.things().describe(scope, name)));
-    } catch (ServiceException e) {
-      if (e.code() == ErrorCode.RESOURCE_NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return Existing.read(() -> registry.things().describe(scope, name))
+        .map(thing -> thing(scope, thing));
   }
 
   ThingIndexDocument thing(Scope scope, Thing thing) {
@@ -50,14 +42,8 @@ final class DocumentSource {
 
   /** The group's document, or empty when the group no longer exists. */
   Optional<ThingGroupIndexDocument> thingGroup(Scope scope, String name) {
-    try {
-      return Optional.of(thingGroup(registry.thingGroups().describe(scope, name)));
-    } catch (ServiceException e) {
-      if (e.code() == ErrorCode.RESOURCE_NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return Existing.read(() -> registry.thingGroups().describe(scope, name))
+        .map(DocumentSource::thingGroup);
   }
 
   static ThingGroupIndexDocument thingGroup(ThingGroup group) {

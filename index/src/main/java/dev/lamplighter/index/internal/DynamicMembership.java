@@ -111,13 +111,11 @@ final class DynamicMembership {
 
   /** The group, when it is a dynamic group whose members are still to be computed. */
   Optional<PendingBuild> pending(Scope scope, String name) {
-    ThingGroup group = describe(scope, name);
-    if (group == null
-        || group.dynamic() == null
-        || group.dynamic().status() == DynamicGroupStatus.ACTIVE) {
-      return Optional.empty();
-    }
-    return Optional.of(new PendingBuild(scope, group));
+    return Existing.read(() -> thingGroups.describe(scope, name))
+        .filter(
+            group ->
+                group.dynamic() != null && group.dynamic().status() != DynamicGroupStatus.ACTIVE)
+        .map(group -> new PendingBuild(scope, group));
   }
 
   /** Whether the scope has dynamic groups whose queries the index can run. */
@@ -212,17 +210,6 @@ final class DynamicMembership {
           scope,
           e.getMessage());
       return null;
-    }
-  }
-
-  private ThingGroup describe(Scope scope, String name) {
-    try {
-      return thingGroups.describe(scope, name);
-    } catch (ServiceException e) {
-      if (e.code() == ErrorCode.RESOURCE_NOT_FOUND) {
-        return null;
-      }
-      throw e;
     }
   }
 

@@ -3,22 +3,22 @@ package dev.lamplighter.index.internal;
 import dev.lamplighter.core.event.ChangeEvent;
 import dev.lamplighter.core.tenancy.Scope;
 import dev.lamplighter.index.IndexingConfiguration;
+import dev.lamplighter.index.ThingGroupIndexDocument;
 import dev.lamplighter.index.ThingIndexDocument;
 import dev.lamplighter.index.internal.query.DocumentMapper;
 import dev.lamplighter.index.internal.query.FieldCatalogue;
 import dev.lamplighter.index.internal.query.IndexKind;
 import dev.lamplighter.registry.Registry;
+import dev.lamplighter.registry.Thing;
+import dev.lamplighter.registry.ThingGroup;
 import dev.lamplighter.registry.ThingGroupQuery;
 import dev.lamplighter.registry.ThingQuery;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -130,79 +130,57 @@ final class IndexUpdater implements ChangeFeed.Target {
    * @return the document written, or null when there is none
    */
   private ThingIndexDocument writeThing(ScopedName thing) {
-    IndexingConfiguration configuration = configurations.configuration(thing.scope());
+    Scope scope = thing.scope();
     ThingIndexDocument document =
-        configuration.thingsIndexed()
-            ? documents.thing(thing.scope(), thing.name()).orElse(null)
+        configurations.configuration(scope).thingsIndexed()
+            ? documents.thing(scope, thing.name()).orElse(null)
             : null;
-    Term key = DocumentMapper.key(thing.scope(), IndexKind.THINGS, thing.name());
-    try {
-      if (document == null) {
-        index.writer().deleteDocuments(key);
-      } else {
-        index
-            .writer()
-            .updateDocument(
-                key,
-                DocumentMapper.thing(
-                    thing.scope(), document, configurations.things(thing.scope())));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Writing thing " + thing.name() + " to the index failed", e);
+    Term key = DocumentMapper.key(scope, IndexKind.THINGS, thing.name());
+    if (document == null) {
+      index.delete(new TermQuery(key));
+    } else {
+      index.put(key, DocumentMapper.thing(scope, document, configurations.things(scope)));
     }
     return document;
   }
 
+  /** Writes the group's current document, or deletes it as {@link #writeThing} does. */
   private void writeGroup(ScopedName group) {
-    IndexingConfiguration configuration = configurations.configuration(group.scope());
-    var document =
-        configuration.groupsIndexed()
-            ? documents.thingGroup(group.scope(), group.name()).orElse(null)
+    Scope scope = group.scope();
+    ThingGroupIndexDocument document =
+        configurations.configuration(scope).groupsIndexed()
+            ? documents.thingGroup(scope, group.name()).orElse(null)
             : null;
-    Term key = DocumentMapper.key(group.scope(), IndexKind.THING_GROUPS, group.name());
-    try {
-      if (document == null) {
-        index.writer().deleteDocuments(key);
-      } else {
-        index
-            .writer()
-            .updateDocument(
-                key,
-                DocumentMapper.thingGroup(
-                    group.scope(), document, configurations.thingGroups(group.scope())));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Writing group " + group.name() + " to the index failed", e);
+    Term key = DocumentMapper.key(scope, IndexKind.THING_GROUPS, group.name());
+    if (document == null) {
+      index.delete(new TermQuery(key));
+    } else {
+      index.put(key, DocumentMapper.thingGroup(scope, document, configurations.thingGroups(scope)));
     }
   }
 
   /** Rewrites every document of the scope after its configuration changed. */
   private void reindex(Scope scope) {
-    IndexWriter writer = index.writer();
-    try {
-      writer.deleteDocuments(
-          DocumentMapper.scope(scope, IndexKind.THINGS),
-          DocumentMapper.scope(scope, IndexKind.THING_GROUPS));
-      IndexingConfiguration configuration = configurations.configuration(scope);
-      if (configuration.thingsIndexed()) {
-        var catalogue = configurations.things(scope);
-        for (var thing : Paging.all(p -> registry.things().list(scope, ThingQuery.all(), p))) {
-          writer.updateDocument(
-              DocumentMapper.key(scope, IndexKind.THINGS, thing.name()),
-              DocumentMapper.thing(scope, documents.thing(scope, thing), catalogue));
-        }
+    index.delete(
+        DocumentMapper.scope(scope, IndexKind.THINGS),
+        DocumentMapper.scope(scope, IndexKind.THING_GROUPS));
+    IndexingConfiguration configuration = configurations.configuration(scope);
+    if (configuration.thingsIndexed()) {
+      FieldCatalogue catalogue = configurations.things(scope);
+      for (Thing thing : Paging.all(p -> registry.things().list(scope, ThingQuery.all(), p))) {
+        index.put(
+            DocumentMapper.key(scope, IndexKind.THINGS, thing.name()),
+            DocumentMapper.thing(scope, documents.thing(scope, thing), catalogue));
       }
-      if (configuration.groupsIndexed()) {
-        var catalogue = configurations.thingGroups(scope);
-        for (var group :
-            Paging.all(p -> registry.thingGroups().list(scope, ThingGroupQuery.all(), p))) {
-          writer.updateDocument(
-              DocumentMapper.key(scope, IndexKind.THING_GROUPS, group.name()),
-              DocumentMapper.thingGroup(scope, DocumentSource.thingGroup(group), catalogue));
-        }
+    }
+    if (configuration.groupsIndexed()) {
+      FieldCatalogue catalogue = configurations.thingGroups(scope);
+      for (ThingGroup group :
+          Paging.all(p -> registry.thingGroups().list(scope, ThingGroupQuery.all(), p))) {
+        index.put(
+            DocumentMapper.key(scope, IndexKind.THING_GROUPS, group.name()),
+            DocumentMapper.thingGroup(scope, DocumentSource.thingGroup(group), catalogue));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Re-indexing " + scope + " failed", e);
     }
   }
 

@@ -9,11 +9,14 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -120,6 +123,25 @@ final class LuceneIndex implements AutoCloseable {
 
   IndexWriter writer() {
     return writer;
+  }
+
+  /** Replaces the document with {@code key}, or adds it. */
+  void put(Term key, Document document) {
+    try {
+      writer.updateDocument(key, document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Writing " + key.text() + " to the index at " + path + " failed", e);
+    }
+  }
+
+  /** Deletes the documents that {@code keys} match. */
+  void delete(Query... keys) {
+    try {
+      writer.deleteDocuments(keys);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Deleting from the index at " + path + " failed", e);
+    }
   }
 
   /** The sequence of the last committed change this index reflects; 0 for a new index. */
