@@ -1,0 +1,83 @@
+package dev.lamplighter.broker;
+
+import dev.lamplighter.broker.extension.Message;
+import dev.lamplighter.broker.internal.BrokerEngine;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A running MQTT broker: one TLS (or, for embedders' tests, plain TCP) listener, the sessions,
+ * subscriptions and retained messages of every namespace, and the handle the embedder publishes
+ * through.
+ *
+ * <p>Threading: every method is safe from any thread and none blocks on the network.
+ */
+public final class MqttBroker implements AutoCloseable {
+  private final BrokerEngine engine;
+
+  private MqttBroker(BrokerEngine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * Binds the listener and starts serving.
+   *
+   * @param tls the TLS identity; null only for a plain-TCP broker in tests
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public static MqttBroker start(
+      BrokerSettings settings, BrokerTls tls, BrokerExtensions extensions, Clock clock) {
+    return new MqttBroker(BrokerEngine.start(settings, tls, extensions, clock));
+  }
+
+  /** The port the listener is bound to (the real one when 0 was configured). */
+  public int port() {
+    return engine.port();
+  }
+
+  /**
+   * Publishes {@code message} as the server: every subscriber in {@code namespace} whose rights
+   * allow receiving it gets it, offline persistent sessions queue it at QoS 1, and a retained
+   * message replaces (an empty payload deletes) the topic's retained message. Reserved-topic
+   * handlers are not consulted: the server may publish anywhere.
+   *
+   * @throws IllegalArgumentException for a topic that is not a valid topic name
+   */
+  public void publish(String namespace, Message message) {
+    engine.publish(namespace, message);
+  }
+
+  /** The retained messages of {@code namespace}, in topic order. */
+  public List<RetainedMessage> retainedMessages(String namespace) {
+    return engine.retainedMessages(namespace);
+  }
+
+  /** The retained message of {@code topic} in {@code namespace}. */
+  public Optional<RetainedMessage> retainedMessage(String namespace, String topic) {
+    return engine.retainedMessage(namespace, topic);
+  }
+
+  /** Whether {@code clientId} has a live connection in {@code namespace}. */
+  public boolean isConnected(String namespace, String clientId) {
+    return engine.isConnected(namespace, clientId);
+  }
+
+  /**
+   * Closes the live connection of {@code clientId} (reason SERVER_INITIATED_DISCONNECT).
+   *
+   * @param discardSession also discard its persistent session
+   * @param publishWill whether its will is published
+   * @return false when the client had no live connection
+   */
+  public boolean disconnect(
+      String namespace, String clientId, boolean discardSession, boolean publishWill) {
+    return engine.disconnect(namespace, clientId, discardSession, publishWill);
+  }
+
+  /** Stops accepting connections and closes the live ones. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+}

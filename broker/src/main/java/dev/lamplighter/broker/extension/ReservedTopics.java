@@ -1,0 +1,22 @@
+package dev.lamplighter.broker.extension;
+
+/**
+ * Topics the server owns. The broker asks before it authorizes and routes every client publish.
+ *
+ * <p>Threading: called on the publishing connection's event loop; implementations decide from
+ * memory and hand any work (storage, replies) to their own executor.
+ */
+@FunctionalInterface
+public interface ReservedTopics {
+
+  /**
+   * Decides what happens to {@code message}, published by {@code client}; a {@link
+   * PublishDisposition#CONSUMED} message is the handler's from here on.
+   */
+  PublishDisposition onClientPublish(ClientInfo client, Message message);
+
+  /** No reserved topics. */
+  static ReservedTopics none() {
+    return (client, message) -> PublishDisposition.ROUTE;
+  }
+}
