@@ -4,40 +4,164 @@ import dev.lamplighter.broker.BrokerExtensions;
 import dev.lamplighter.broker.BrokerSettings;
 import dev.lamplighter.broker.BrokerTls;
 import dev.lamplighter.broker.RetainedMessage;
+import dev.lamplighter.broker.extension.DisconnectReason;
 import dev.lamplighter.broker.extension.Message;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder while the engine is written. */
+/**
+ * Owns the broker's threads and state: one acceptor thread, the I/O event loops (which are also the
+ * sessions' single writers), a small pool that runs authentication (it may block on storage), and a
+ * periodic sweep of expired sessions.
+ */
 public final class BrokerEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(BrokerEngine.class);
+  private static final long SWEEP_SECONDS = 30;
+
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final ExecutorService authExecutor;
+  private final Channel listener;
+  private final BrokerContext context;
+  private final ScheduledFuture<?> sweeper;
+
+  private BrokerEngine(
+      EventLoopGroup boss,
+      EventLoopGroup workers,
+      ExecutorService authExecutor,
+      Channel listener,
+      BrokerContext context,
+      ScheduledFuture<?> sweeper) {
+    this.boss = boss;
+    this.workers = workers;
+    this.authExecutor = authExecutor;
+    this.listener = listener;
+    this.context = context;
+    this.sweeper = sweeper;
+  }
+
   public static BrokerEngine start(
       BrokerSettings settings, BrokerTls tls, BrokerExtensions extensions, Clock clock) {
-    throw new UnsupportedOperationException("engine not written yet");
+    EventLoopGroup boss =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("mqtt-accept", true), NioIoHandler.newFactory());
+    EventLoopGroup workers =
+        new MultiThreadIoEventLoopGroup(
+            0, new DefaultThreadFactory("mqtt-io", true), NioIoHandler.newFactory());
+    ExecutorService authExecutor =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            new DefaultThreadFactory("mqtt-auth", true));
+    SessionRegistry sessions =
+        new SessionRegistry(workers, clock::millis, settings.maxQueuedMessages());
+    Router router = new Router(sessions, new RetainedMessages(), clock::millis);
+    BrokerContext context =
+        new BrokerContext(
+            settings,
+            extensions,
+            new Topics(settings.maxTopicBytes(), settings.maxTopicSlashes()),
+            sessions,
+            router,
+            authExecutor,
+            clock,
+            new AtomicLong());
+    try {
+      Channel listener =
+          new ServerBootstrap()
+              .group(boss, workers)
+              .channel(NioServerSocketChannel.class)
+              .option(ChannelOption.SO_BACKLOG, 1024)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(
+                  new MqttChannelInitializer(context, tls == null ? null : new TlsContexts(tls)))
+              .bind(new InetSocketAddress(settings.bindAddress(), settings.port()))
+              .syncUninterruptibly()
+              .channel();
+      ScheduledFuture<?> sweeper =
+          workers.scheduleWithFixedDelay(
+              sessions::expireSessions, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+      BrokerEngine engine =
+          new BrokerEngine(boss, workers, authExecutor, listener, context, sweeper);
+      LOG.info(
+          "MQTT broker listening on {}:{} ({})",
+          settings.bindAddress(),
+          engine.port(),
+          tls == null ? "plain TCP" : "TLS with client certificates");
+      return engine;
+    } catch (RuntimeException e) {
+      boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      authExecutor.shutdownNow();
+      throw new IllegalStateException(
+          "Cannot listen for MQTT on " + settings.bindAddress() + ":" + settings.port(), e);
+    }
   }
 
   public int port() {
-    return 0;
+    return ((InetSocketAddress) listener.localAddress()).getPort();
   }
 
-  public void publish(String namespace, Message message) {}
+  public void publish(String namespace, Message message) {
+    String problem = context.topics().checkName(message.topic());
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    context.router().route(namespace, message, null);
+  }
 
   public List<RetainedMessage> retainedMessages(String namespace) {
-    return List.of();
+    return context.router().retained().all(namespace);
   }
 
   public Optional<RetainedMessage> retainedMessage(String namespace, String topic) {
-    return Optional.empty();
+    return context.router().retained().get(namespace, topic);
   }
 
   public boolean isConnected(String namespace, String clientId) {
-    return false;
+    return context
+        .sessions()
+        .find(new SessionKey(namespace, clientId))
+        .map(Session::isOnline)
+        .orElse(false);
   }
 
   public boolean disconnect(
       String namespace, String clientId, boolean discardSession, boolean publishWill) {
-    return false;
+    Optional<Session> session = context.sessions().find(new SessionKey(namespace, clientId));
+    Connection live = session.map(Session::connection).orElse(null);
+    if (live == null) {
+      return false;
+    }
+    Session found = session.get();
+    if (discardSession) {
+      found.run(found::endWithConnection);
+    }
+    found.run(() -> live.close(DisconnectReason.SERVER_INITIATED_DISCONNECT, publishWill));
+    return true;
   }
 
-  public void close() {}
+  public void close() {
+    sweeper.cancel(false);
+    listener.close().syncUninterruptibly();
+    authExecutor.shutdownNow();
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+  }
 }

@@ -1,0 +1,266 @@
+package dev.lamplighter.broker.internal;
+
+import dev.lamplighter.broker.extension.Message;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The state MQTT keeps for a client id across connections: subscriptions, QoS 1 messages in flight
+ * to the client, and QoS 1 messages queued while it is offline or while its in-flight window is
+ * full.
+ *
+ * <p>Single writer: every method that changes state runs on {@link #executor}, chosen from the
+ * client id's hash, so no lock guards the state; callers on other threads go through {@link #run}.
+ * Only {@link #connection} is read from other threads (volatile).
+ *
+ * <pre>
+ *   new ──attach──▶ online ──detach──▶ offline (persistent) ──attach──▶ online
+ *                      │                      │ expired / clean
+ *                      └──detach (clean)──────┴──────────▶ removed (never reused)
+ * </pre>
+ */
+final class Session {
+  private final SessionKey key;
+  private final EventExecutor executor;
+  private final LongSupplier clock;
+  private final SubscriptionTree tree;
+  private final int maxQueued;
+
+  private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+  private final LinkedHashMap<Integer, Message> inflight = new LinkedHashMap<>();
+  private final ArrayDeque<Message> queue = new ArrayDeque<>();
+  private volatile Connection connection;
+  private long expiryMillis;
+  private long offlineSinceMillis;
+  private int nextPacketId = 1;
+  private boolean removed;
+  private long connects;
+  private long dropped;
+
+  Session(
+      SessionKey key,
+      EventExecutor executor,
+      LongSupplier clock,
+      SubscriptionTree tree,
+      int maxQueued) {
+    this.key = key;
+    this.executor = executor;
+    this.clock = clock;
+    this.tree = tree;
+    this.maxQueued = maxQueued;
+  }
+
+  SessionKey key() {
+    return key;
+  }
+
+  /** Runs {@code task} on the session's executor (at once when already on it). */
+  void run(Runnable task) {
+    if (executor.inEventLoop()) {
+      task.run();
+    } else {
+      executor.execute(task);
+    }
+  }
+
+  boolean isOnline() {
+    return connection != null;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  /**
+   * Binds {@code next} to the session, closing a connection that held it (client-id takeover), and
+   * writes CONNACK, then what was in flight and queued.
+   *
+   * @param expiryMillis how long the session outlives this connection; 0 ends it with the
+   *     connection
+   * @return the connect count of the client id including this one, or -1 when the session was
+   *     removed meanwhile (the caller resolves a new one)
+   */
+  long attach(Connection next, boolean cleanStart, long expiryMillis) {
+    if (removed) {
+      return -1;
+    }
+    Connection previous = connection;
+    connection = next;
+    if (previous != null) {
+      previous.close(dev.lamplighter.broker.extension.DisconnectReason.DUPLICATE_CLIENTID, true);
+    }
+    boolean present = connects > 0 && !cleanStart;
+    if (cleanStart) {
+      clear();
+    }
+    this.expiryMillis = expiryMillis;
+    connects++;
+    next.accepted(present);
+    for (Map.Entry<Integer, Message> entry : inflight.entrySet()) {
+      next.deliver(entry.getValue(), entry.getKey(), true);
+    }
+    drain();
+    return connects;
+  }
+
+  /**
+   * Unbinds {@code closed} if it still holds the session; a session without expiry is removed.
+   *
+   * @return true when the session was removed
+   */
+  boolean detach(Connection closed, SessionRegistry registry) {
+    if (connection != closed) {
+      return false;
+    }
+    connection = null;
+    offlineSinceMillis = clock.getAsLong();
+    if (expiryMillis == 0) {
+      remove(registry);
+      return true;
+    }
+    return false;
+  }
+
+  /** Ends the session with its next disconnect (DeleteConnection with cleanSession). */
+  void endWithConnection() {
+    expiryMillis = 0;
+  }
+
+  /** Removes an offline session whose expiry has passed; true when it did. */
+  boolean expireIfDue(long nowMillis, SessionRegistry registry) {
+    if (connection == null && !removed && nowMillis - offlineSinceMillis >= expiryMillis) {
+      remove(registry);
+      return true;
+    }
+    return false;
+  }
+
+  private void remove(SessionRegistry registry) {
+    removed = true;
+    clear();
+    registry.forget(this);
+  }
+
+  private void clear() {
+    for (Subscription subscription : subscriptions.values()) {
+      tree.remove(this, subscription);
+    }
+    subscriptions.clear();
+    inflight.clear();
+    queue.clear();
+  }
+
+  /** Adds or replaces subscriptions; returns which filters were new. */
+  List<Boolean> subscribe(List<Subscription> granted) {
+    List<Boolean> isNew = new ArrayList<>(granted.size());
+    for (Subscription subscription : granted) {
+      Subscription previous = subscriptions.put(subscription.filter(), subscription);
+      if (previous != null) {
+        tree.remove(this, previous);
+      }
+      tree.add(this, subscription);
+      isNew.add(previous == null);
+    }
+    return isNew;
+  }
+
+  /** Removes a subscription; false when there was none. */
+  boolean unsubscribe(String filter) {
+    Subscription previous = subscriptions.remove(filter);
+    if (previous == null) {
+      return false;
+    }
+    tree.remove(this, previous);
+    return true;
+  }
+
+  int subscriptionCount() {
+    return subscriptions.size();
+  }
+
+  boolean hasSubscription(String filter) {
+    return subscriptions.containsKey(filter);
+  }
+
+  /** Delivers (or queues) a message matched by {@code subscription}. Runs on the executor. */
+  void deliver(Message message, Subscription subscription) {
+    int qos = Math.min(message.qos(), subscription.qos());
+    Message out = message.withQos(qos);
+    Connection live = connection;
+    if (live == null) {
+      if (qos == 1) {
+        enqueue(out);
+      }
+      return;
+    }
+    if (!live.mayReceive(out.topic()) || out.properties().expiredAt(clock.getAsLong())) {
+      return;
+    }
+    if (qos == 0) {
+      live.deliver(out, 0, false);
+    } else if (queue.isEmpty() && inflight.size() < live.receiveMaximum()) {
+      send(live, out);
+    } else {
+      enqueue(out);
+    }
+  }
+
+  /** The client acknowledged a QoS 1 message. */
+  void acknowledged(int packetId) {
+    if (inflight.remove(packetId) != null) {
+      drain();
+    }
+  }
+
+  private void enqueue(Message message) {
+    if (queue.size() >= maxQueued) {
+      dropped++;
+      return;
+    }
+    queue.add(message);
+  }
+
+  private void drain() {
+    Connection live = connection;
+    if (live == null) {
+      return;
+    }
+    long now = clock.getAsLong();
+    Iterator<Message> pending = queue.iterator();
+    while (pending.hasNext() && inflight.size() < live.receiveMaximum()) {
+      Message message = pending.next();
+      pending.remove();
+      if (!message.properties().expiredAt(now) && live.mayReceive(message.topic())) {
+        send(live, message);
+      }
+    }
+  }
+
+  private void send(Connection live, Message message) {
+    int packetId = nextPacketId();
+    inflight.put(packetId, message);
+    live.deliver(message, packetId, false);
+  }
+
+  private int nextPacketId() {
+    for (int tries = 0; tries < 65535; tries++) {
+      int id = nextPacketId;
+      nextPacketId = id == 65535 ? 1 : id + 1;
+      if (!inflight.containsKey(id)) {
+        return id;
+      }
+    }
+    throw new IllegalStateException("no free packet id");
+  }
+
+  /** Messages dropped because the queue was full. */
+  long droppedMessages() {
+    return dropped;
+  }
+}
