@@ -129,4 +129,12 @@ public final class Security {
     return ServerTlsStore.ensure(
         ports.serverCa(), certificateAuthority(), cipher, hostNames, clock, random);
   }
+
+  /**
+   * The server's TLS identity for {@code hostNames}: the certificate of {@link #serverCertificate}
+   * with its private key opened under the master key.
+   */
+  public ServerTlsIdentity serverTlsIdentity(List<String> hostNames) {
+    return ServerTlsStore.open(serverCertificate(hostNames), cipher);
+  }
 }

@@ -1,6 +1,8 @@
 package dev.lamplighter.server;
 
+import dev.lamplighter.broker.BrokerTls;
 import dev.lamplighter.core.config.Settings;
+import dev.lamplighter.security.ServerTlsIdentity;
 import dev.lamplighter.security.pki.CertificateAuthority;
 import dev.lamplighter.server.config.ServerSettings;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +40,20 @@ final class ServerPki implements AutoCloseable {
   private static final Duration RENEWAL_CHECK = Duration.ofHours(6);
 
   private final ScheduledExecutorService renewals;
+  private final AtomicReference<BrokerTls.Identity> tlsIdentity;
 
-  private ServerPki(ScheduledExecutorService renewals) {
+  private ServerPki(
+      ScheduledExecutorService renewals, AtomicReference<BrokerTls.Identity> tlsIdentity) {
     this.renewals = renewals;
+    this.tlsIdentity = tlsIdentity;
+  }
+
+  /**
+   * The device listeners' TLS: the current server certificate and key, or none until the CA and
+   * certificate are ready (connections arriving before are closed).
+   */
+  BrokerTls brokerTls() {
+    return new BrokerTls(tlsIdentity::get);
   }
 
   static ServerPki prepareInBackground(Backend backend, Settings settings) {
@@ -51,14 +65,15 @@ final class ServerPki implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    AtomicReference<BrokerTls.Identity> tlsIdentity = new AtomicReference<>();
     backend
         .security()
         .whenCaReady(
             ca -> {
               writeRootCertificate(backend.dataDir(), ca);
-              backend.security().serverCertificate(hostNames);
+              tlsIdentity.set(identity(backend, hostNames));
               renewals.scheduleWithFixedDelay(
-                  () -> renew(backend, hostNames),
+                  () -> renew(backend, hostNames, tlsIdentity),
                   RENEWAL_CHECK.toMinutes(),
                   RENEWAL_CHECK.toMinutes(),
                   TimeUnit.MINUTES);
@@ -68,12 +83,22 @@ final class ServerPki implements AutoCloseable {
               LOG.error("Preparing the server's certificates failed", failure);
               return null;
             });
-    return new ServerPki(renewals);
+    return new ServerPki(renewals, tlsIdentity);
   }
 
-  private static void renew(Backend backend, List<String> hostNames) {
+  private static BrokerTls.Identity identity(Backend backend, List<String> hostNames) {
+    ServerTlsIdentity identity = backend.security().serverTlsIdentity(hostNames);
+    return new BrokerTls.Identity(identity.key(), identity.chain());
+  }
+
+  private static void renew(
+      Backend backend, List<String> hostNames, AtomicReference<BrokerTls.Identity> tlsIdentity) {
     try {
-      backend.security().serverCertificate(hostNames);
+      BrokerTls.Identity renewed = identity(backend, hostNames);
+      BrokerTls.Identity current = tlsIdentity.get();
+      if (current == null || !current.chain().equals(renewed.chain())) {
+        tlsIdentity.set(renewed);
+      }
     } catch (RuntimeException e) {
       // Kept running: the next check tries again while the current certificate is still valid.
       LOG.error("Renewing the server's TLS certificate failed", e);

@@ -1,15 +1,23 @@
 package dev.lamplighter.security.internal;
 
 import dev.lamplighter.security.SecretCipher;
+import dev.lamplighter.security.ServerTlsIdentity;
 import dev.lamplighter.security.pki.CertificateAuthority;
 import dev.lamplighter.security.pki.IssuedCertificate;
+import dev.lamplighter.security.pki.Pem;
 import dev.lamplighter.security.spi.ServerCaRepository;
 import dev.lamplighter.security.spi.StoredServerCertificate;
+import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,5 +85,22 @@ public final class ServerTlsStore {
 
   private static boolean isIpAddress(String name) {
     return name.matches("[0-9.]+") || name.contains(":");
+  }
+
+  /** Opens a stored certificate: its chain parsed and its key unsealed. */
+  public static ServerTlsIdentity open(StoredServerCertificate stored, SecretCipher cipher) {
+    try {
+      byte[] pkcs8 = Base64.getDecoder().decode(cipher.open(stored.sealedKey(), KEY_CONTEXT));
+      PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      List<X509Certificate> chain = new ArrayList<>();
+      for (Pem.Block block : Pem.decode(stored.chainPem())) {
+        chain.add(
+            (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der())));
+      }
+      return new ServerTlsIdentity(key, chain);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the stored server certificate does not open", e);
+    }
   }
 }

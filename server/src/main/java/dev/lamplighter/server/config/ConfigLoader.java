@@ -22,6 +22,7 @@ public final class ConfigLoader {
   /** Every setting of every module. */
   public static List<Setting<?>> allSettings() {
     List<Setting<?>> all = new ArrayList<>(ServerSettings.all());
+    all.addAll(MqttSettings.all());
     all.addAll(StoreSettings.all());
     all.addAll(SecurityConfig.settings());
     all.addAll(RegistryConfig.settings());
