@@ -36,6 +36,7 @@ final class TestServer implements AutoCloseable {
     this.dataDir = dataDir;
     Map<String, String> allFlags = new HashMap<>();
     allFlags.put("api-port", "0");
+    allFlags.put("mqtt-port", "0");
     allFlags.put("data-dir", dataDir.toString());
     allFlags.putAll(flags);
     Map<String, String> env = new HashMap<>();
