@@ -1,0 +1,110 @@
+package dev.lamplighter.server.it;
+
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import dev.lamplighter.testkit.DeviceTls;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
+
+/**
+ * Devices of the integration tests: each is a thing with its own certificate (from
+ * CreateKeysAndCertificate), a policy attached to the certificate and the thing attached to it,
+ * connecting with mutual TLS and trusting the server's root CA as a real device would.
+ */
+final class MqttDevices {
+  /** A registered device's credentials. */
+  record Device(String name, String certificateArn, String certificateId, String certificatePem, String privateKeyPem) {}
+
+  private final TestServer server;
+  private final IotClient iot;
+  private final String rootCaPem;
+
+  MqttDevices(TestServer server) {
+    this.server = server;
+    this.iot = server.iot();
+    this.rootCaPem = fetch(server.endpoint().resolve("/root-ca.pem"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> server.server().deviceTlsReady());
+  }
+
+  IotClient iot() {
+    return iot;
+  }
+
+  String rootCaPem() {
+    return rootCaPem;
+  }
+
+  int port() {
+    return server.server().mqttPort();
+  }
+
+  /** Registers a thing with an active certificate and {@code policyName} attached to it. */
+  Device register(String thingName, String policyName) {
+    iot.createThing(b -> b.thingName(thingName));
+    CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(b -> b.setAsActive(true));
+    iot.attachPolicy(b -> b.policyName(policyName).target(keys.certificateArn()));
+    iot.attachThingPrincipal(b -> b.thingName(thingName).principal(keys.certificateArn()));
+    return new Device(
+        thingName,
+        keys.certificateArn(),
+        keys.certificateId(),
+        keys.certificatePem(),
+        keys.keyPair().privateKey());
+  }
+
+  void createPolicy(String name, String document) {
+    iot.createPolicy(b -> b.policyName(name).policyDocument(document));
+  }
+
+  MqttClientSslConfig tls(Device device) {
+    return MqttClientSslConfig.builder()
+        .keyManagerFactory(DeviceTls.keyManager(device.certificatePem(), device.privateKeyPem()))
+        .trustManagerFactory(DeviceTls.trustManager(rootCaPem))
+        .build();
+  }
+
+  /** An MQTT 3.1.1 client of {@code device}, not yet connected, using the thing name as client id. */
+  Mqtt3BlockingClient v3(Device device) {
+    return Mqtt3Client.builder()
+        .identifier(device.name())
+        .serverHost("127.0.0.1")
+        .serverPort(port())
+        .sslConfig(tls(device))
+        .buildBlocking();
+  }
+
+  /** An MQTT 5 client of {@code device}, not yet connected. */
+  Mqtt5BlockingClient v5(Device device) {
+    return Mqtt5Client.builder()
+        .identifier(device.name())
+        .serverHost("127.0.0.1")
+        .serverPort(port())
+        .sslConfig(tls(device))
+        .buildBlocking();
+  }
+
+  private static String fetch(URI uri) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
