@@ -7,9 +7,11 @@ import dev.lamplighter.api.http.PageTokens;
 import dev.lamplighter.api.http.Route;
 import dev.lamplighter.api.http.Router;
 import dev.lamplighter.api.iot.IotRoutes;
+import dev.lamplighter.api.iotdata.IotDataRoutes;
 import dev.lamplighter.api.sigv4.SigV4Verifier;
 import dev.lamplighter.api.wire.WireJson;
 import dev.lamplighter.api.wire.WireModel;
+import dev.lamplighter.core.messaging.DeviceMessaging;
 import dev.lamplighter.core.page.PageTokenCodec;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.index.FleetIndex;
@@ -47,16 +49,18 @@ public final class ControlPlaneApi {
       Registry registry,
       Security security,
       FleetIndex fleetIndex,
+      DeviceMessaging messaging,
       ApiConfig config,
       PageTokenCodec pageTokens,
       MeterRegistry meters,
       Clock clock,
       IdSource ids) {
-    List<WireModel> models = List.of(WireModel.load(IotRoutes.SERVICE));
+    List<WireModel> models =
+        List.of(WireModel.load(IotRoutes.SERVICE), WireModel.load(IotDataRoutes.SERVICE));
+    PageTokens pages = new PageTokens(pageTokens);
     List<Route> routes =
-        new ArrayList<>(
-            IotRoutes.of(
-                registry, security, fleetIndex, config.endpoints(), new PageTokens(pageTokens)));
+        new ArrayList<>(IotRoutes.of(registry, security, fleetIndex, config.endpoints(), pages));
+    routes.addAll(IotDataRoutes.of(messaging, pages));
     Set<String> signingNames =
         Set.copyOf(models.stream().flatMap(m -> m.signingNames().stream()).toList());
     ObjectMapper mapper = WireJson.mapper();
