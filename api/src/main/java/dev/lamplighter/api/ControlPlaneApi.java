@@ -27,8 +27,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The AWS-compatible control-plane API. It owns every path of the listener except the ones the
- * server registers before it (health and metrics).
+ * The AWS-compatible API of the control-plane port: the {@code iot} service and the HTTP side of
+ * {@code iot-data}, told apart by the service their requests are signed for. It owns every path of
+ * the listener except the ones the server registers before it (health and metrics).
  */
 public final class ControlPlaneApi {
   /** SigV4 allows requests signed up to 15 minutes before or after the server's clock. */
