@@ -7,9 +7,11 @@ import dev.lamplighter.api.http.PageTokens;
 import dev.lamplighter.api.http.Route;
 import dev.lamplighter.api.http.Router;
 import dev.lamplighter.api.iot.IotRoutes;
+import dev.lamplighter.api.iotdata.IotDataRoutes;
 import dev.lamplighter.api.sigv4.SigV4Verifier;
 import dev.lamplighter.api.wire.WireJson;
 import dev.lamplighter.api.wire.WireModel;
+import dev.lamplighter.core.messaging.DeviceMessaging;
 import dev.lamplighter.core.page.PageTokenCodec;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.index.FleetIndex;
@@ -25,8 +27,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The AWS-compatible control-plane API. It owns every path of the listener except the ones the
- * server registers before it (health and metrics).
+ * The AWS-compatible API of the control-plane port: the {@code iot} service and the HTTP side of
+ * {@code iot-data}, told apart by the service their requests are signed for. It owns every path of
+ * the listener except the ones the server registers before it (health and metrics).
  */
 public final class ControlPlaneApi {
   /** SigV4 allows requests signed up to 15 minutes before or after the server's clock. */
@@ -47,16 +50,18 @@ public final class ControlPlaneApi {
       Registry registry,
       Security security,
       FleetIndex fleetIndex,
+      DeviceMessaging messaging,
       ApiConfig config,
       PageTokenCodec pageTokens,
       MeterRegistry meters,
       Clock clock,
       IdSource ids) {
-    List<WireModel> models = List.of(WireModel.load(IotRoutes.SERVICE));
+    List<WireModel> models =
+        List.of(WireModel.load(IotRoutes.SERVICE), WireModel.load(IotDataRoutes.SERVICE));
+    PageTokens pages = new PageTokens(pageTokens);
     List<Route> routes =
-        new ArrayList<>(
-            IotRoutes.of(
-                registry, security, fleetIndex, config.endpoints(), new PageTokens(pageTokens)));
+        new ArrayList<>(IotRoutes.of(registry, security, fleetIndex, config.endpoints(), pages));
+    routes.addAll(IotDataRoutes.of(messaging, pages));
     Set<String> signingNames =
         Set.copyOf(models.stream().flatMap(m -> m.signingNames().stream()).toList());
     ObjectMapper mapper = WireJson.mapper();

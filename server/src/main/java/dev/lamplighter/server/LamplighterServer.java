@@ -87,6 +87,8 @@ public final class LamplighterServer implements AutoCloseable {
               backend.registry(),
               backend.security(),
               fleetIndex,
+              // Until the MQTT gateway runs in the server, iot-data answers that it is unavailable.
+              new BrokerNotRunning(),
               ApiConfig.from(settings),
               new PageTokenCodec(backend.masterKey().derive("page-tokens")),
               meters,

@@ -31,6 +31,10 @@ public enum ErrorCode {
   INVALID_AGGREGATION("InvalidAggregationException", 400),
   INDEX_NOT_READY("IndexNotReadyException", 400),
 
+  // Modeled errors of the AWS IoT data plane (iot-data) not shared with the control plane.
+  FORBIDDEN("ForbiddenException", 403),
+  METHOD_NOT_ALLOWED("MethodNotAllowedException", 405),
+
   // Errors of the AWS request front end, shared by every service.
   MISSING_AUTHENTICATION("MissingAuthenticationTokenException", 403),
   INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400),

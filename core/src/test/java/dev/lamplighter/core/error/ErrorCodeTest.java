@@ -35,6 +35,8 @@ class ErrorCodeTest {
           Map.entry(ErrorCode.INVALID_QUERY, "InvalidQueryException 400"),
           Map.entry(ErrorCode.INVALID_AGGREGATION, "InvalidAggregationException 400"),
           Map.entry(ErrorCode.INDEX_NOT_READY, "IndexNotReadyException 400"),
+          Map.entry(ErrorCode.FORBIDDEN, "ForbiddenException 403"),
+          Map.entry(ErrorCode.METHOD_NOT_ALLOWED, "MethodNotAllowedException 405"),
           Map.entry(ErrorCode.MISSING_AUTHENTICATION, "MissingAuthenticationTokenException 403"),
           Map.entry(ErrorCode.INCOMPLETE_SIGNATURE, "IncompleteSignatureException 400"),
           Map.entry(ErrorCode.UNRECOGNIZED_CLIENT, "UnrecognizedClientException 403"),
