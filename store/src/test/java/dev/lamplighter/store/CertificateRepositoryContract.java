@@ -364,6 +364,22 @@ abstract class CertificateRepositoryContract extends ContractSupport {
   }
 
   @Test
+  void scopesOf_namesEveryScopeThatRegisteredTheId_inAccountAndRegionOrder() {
+    Scope mine = newScope();
+    Scope otherAccount = newScope();
+    Scope otherRegion = Scope.of(mine.account().value(), "us-east-1");
+    Certificate own = certificate(mine, mine + "-registered-twice", null, T0);
+    insert(mine, own);
+    insert(otherRegion, own.withStatus(CertificateStatus.INACTIVE, T0));
+    String id = own.certificateId();
+
+    assertThat(certificates().scopesOf(id))
+        .containsExactly(mine, otherRegion)
+        .doesNotContain(otherAccount);
+    assertThat(certificates().scopesOf(sha256Hex(mine + "-never-registered"))).isEmpty();
+  }
+
+  @Test
   void scopes_keepCertificatesApart_evenWithTheSameId() {
     Scope mine = newScope();
     Scope otherAccount = newScope();

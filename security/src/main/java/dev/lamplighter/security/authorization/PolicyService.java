@@ -104,6 +104,17 @@ public interface PolicyService {
   List<PolicyWithDefault> effectivePolicies(Scope scope, String principal, String thingName);
 
   /**
+   * The policies and policy context of an MQTT connection made with a certificate of the scope: the
+   * thing it acts for is the attached thing named like the client id, else the only thing the
+   * certificate is attached to. Not an AWS operation: the MQTT gateway calls it on connect and
+   * whenever the registry changes under a live connection.
+   *
+   * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for a certificate the
+   *     scope does not hold
+   */
+  ConnectionPolicies connectionPolicies(Scope scope, String certificateId, String clientId);
+
+  /**
    * TestAuthorization: what the policies in force (adjusted by the test's additions and skips)
    * decide for each check.
    */

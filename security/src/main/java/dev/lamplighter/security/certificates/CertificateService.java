@@ -3,6 +3,7 @@ package dev.lamplighter.security.certificates;
 import dev.lamplighter.core.page.Page;
 import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.core.tenancy.Scope;
+import java.util.Optional;
 
 /**
  * Device certificates. Every method acts within the caller's scope; the transfer operations act
@@ -58,6 +59,19 @@ public interface CertificateService {
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND
    */
   Certificate describe(Scope scope, String certificateId);
+
+  /**
+   * The registration of a certificate presented on a connection, in whichever scope it is: a device
+   * does not say which account its certificate belongs to. A certificate id (SHA-256 of the DER) is
+   * unique, but the same certificate may be registered in several scopes (AWS's multi-account
+   * registration); then the ACTIVE registration is the one the connection uses, and with none or
+   * several ACTIVE the first in (account, region) order.
+   *
+   * <p>Not an AWS operation: the MQTT gateway's lookup on connect.
+   *
+   * @return empty when no scope has registered it
+   */
+  Optional<ScopedCertificate> findForConnection(String certificateId);
 
   /**
    * ListCertificates and ListCertificatesByCA, in creation order.

@@ -13,6 +13,7 @@ import dev.lamplighter.security.certificates.CertificateMode;
 import dev.lamplighter.security.certificates.CertificateService;
 import dev.lamplighter.security.certificates.CertificateStatus;
 import dev.lamplighter.security.certificates.NewCertificate;
+import dev.lamplighter.security.certificates.ScopedCertificate;
 import dev.lamplighter.security.certificates.Transfer;
 import dev.lamplighter.security.pki.CertificateAuthority;
 import dev.lamplighter.security.pki.IssuedCertificate;
@@ -140,6 +141,25 @@ public final class CertificateServiceImpl implements CertificateService {
         .find(scope, certificateId)
         .or(() -> ports.certificates().findTransferredTo(scope, certificateId))
         .orElseThrow(() -> notFound(certificateId));
+  }
+
+  @Override
+  public Optional<ScopedCertificate> findForConnection(String certificateId) {
+    ScopedCertificate first = null;
+    for (Scope scope : ports.certificates().scopesOf(certificateId)) {
+      Optional<Certificate> found = ports.certificates().find(scope, certificateId);
+      if (found.isEmpty()) {
+        continue; // deleted between the two reads
+      }
+      ScopedCertificate candidate = new ScopedCertificate(scope, found.get());
+      if (found.get().status() == CertificateStatus.ACTIVE) {
+        return Optional.of(candidate);
+      }
+      if (first == null) {
+        first = candidate;
+      }
+    }
+    return Optional.ofNullable(first);
   }
 
   @Override

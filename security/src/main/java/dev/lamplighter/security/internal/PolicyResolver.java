@@ -12,6 +12,7 @@ import dev.lamplighter.registry.ThingService;
 import dev.lamplighter.security.authorization.AuthorizationCheck;
 import dev.lamplighter.security.authorization.AuthorizationResult;
 import dev.lamplighter.security.authorization.AuthorizationTest;
+import dev.lamplighter.security.authorization.ConnectionPolicies;
 import dev.lamplighter.security.authorization.Policy;
 import dev.lamplighter.security.authorization.PolicyVersion;
 import dev.lamplighter.security.authorization.PolicyWithDefault;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Which policies are in force for a principal and its thing, and what they decide: the policies
@@ -166,12 +168,31 @@ public final class PolicyResolver {
   }
 
   List<AuthorizationResult> test(Scope scope, AuthorizationTest test) {
-    Certificate certificate = Principals.certificate(ports.certificates(), scope, test.principal());
-    String principal = Principals.arnOf(scope, certificate.certificateId());
-    Optional<Thing> thing = connectedThing(scope, principal, test.clientId());
-    Set<String> names = policyNames(scope, principal, thing.map(Thing::name).orElse(null));
-    names.removeAll(test.policyNamesToSkip());
-    names.addAll(test.policyNamesToAdd());
+    ConnectionPolicies connection =
+        connection(
+            scope,
+            test.principal(),
+            test.clientId(),
+            names -> {
+              names.removeAll(test.policyNamesToSkip());
+              names.addAll(test.policyNamesToAdd());
+            });
+    return test.checks().stream()
+        .map(check -> decide(check, connection.policies(), connection.context()))
+        .toList();
+  }
+
+  /**
+   * The policies and context of a connection of {@code principal} (a certificate ARN) with {@code
+   * clientId}; {@code adjust} may change the set of policy names before they are loaded.
+   */
+  ConnectionPolicies connection(
+      Scope scope, String principal, String clientId, Consumer<Set<String>> adjust) {
+    Certificate certificate = Principals.certificate(ports.certificates(), scope, principal);
+    String principalArn = Principals.arnOf(scope, certificate.certificateId());
+    Optional<Thing> thing = connectedThing(scope, principalArn, clientId);
+    Set<String> names = policyNames(scope, principalArn, thing.map(Thing::name).orElse(null));
+    adjust.accept(names);
     List<NamedPolicy> policies = new ArrayList<>();
     for (String name : names) {
       PolicyWithDefault policy = withDefault(scope, name);
@@ -181,11 +202,11 @@ public final class PolicyResolver {
         AuthorizationContexts.forConnection(
             certificate.certificateId(),
             certificate.pem(),
-            test.clientId(),
+            clientId,
             thing.orElse(null),
             thing.isPresent(),
             clock.instant());
-    return test.checks().stream().map(check -> decide(check, policies, context)).toList();
+    return new ConnectionPolicies(policies, context, thing.map(Thing::name).orElse(null));
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.lamplighter.registry.Tag;
 import dev.lamplighter.registry.TagService;
 import dev.lamplighter.security.authorization.AuthorizationResult;
 import dev.lamplighter.security.authorization.AuthorizationTest;
+import dev.lamplighter.security.authorization.ConnectionPolicies;
 import dev.lamplighter.security.authorization.Policy;
 import dev.lamplighter.security.authorization.PolicyService;
 import dev.lamplighter.security.authorization.PolicyVersion;
@@ -253,6 +254,11 @@ public final class PolicyServiceImpl implements PolicyService {
   public List<PolicyWithDefault> effectivePolicies(
       Scope scope, String principal, String thingName) {
     return resolver.effectivePolicies(scope, principal, thingName);
+  }
+
+  @Override
+  public ConnectionPolicies connectionPolicies(Scope scope, String certificateId, String clientId) {
+    return resolver.connection(scope, Principals.arnOf(scope, certificateId), clientId, n -> {});
   }
 
   @Override

@@ -50,6 +50,12 @@ public interface CertificateRepository {
    */
   Optional<Certificate> findTransferredTo(Scope targetScope, String certificateId);
 
+  /**
+   * The scopes that hold a certificate of this id, in (account, region) order. A device presents
+   * its certificate without saying which account it belongs to, so connect-time lookups start here.
+   */
+  List<Scope> scopesOf(String certificateId);
+
   /** Whether any certificate of the scope was issued by the registered CA. */
   boolean existsIssuedBy(Scope scope, String caCertificateId);
 }

@@ -62,6 +62,9 @@ final class JdbcCertificateRepository implements CertificateRepository {
           + " WHERE c.transfer_target_account = ? AND c.region = ? AND c.certificate_id = ?"
           + " AND c.status = 'PENDING_TRANSFER' ORDER BY c.account_id LIMIT 1";
 
+  static final String SCOPES_OF =
+      "SELECT account_id, region FROM certificates WHERE certificate_id = ?"
+          + " ORDER BY account_id, region";
   static final String EXISTS_ISSUED_BY =
       "SELECT 1 FROM certificates"
           + " WHERE account_id = ? AND region = ? AND ca_certificate_id = ? LIMIT 1";
@@ -187,6 +190,18 @@ final class JdbcCertificateRepository implements CertificateRepository {
                 JdbcCertificateRepository::toCertificate,
                 targetScope.account().value(),
                 targetScope.region().value(),
+                certificateId));
+  }
+
+  @Override
+  public List<Scope> scopesOf(String certificateId) {
+    return jdbc.read(
+        "Scopes of " + resource(certificateId),
+        connection ->
+            Jdbc.query(
+                connection,
+                SCOPES_OF,
+                row -> Scope.of(row.getString("account_id"), row.getString("region")),
                 certificateId));
   }
 

@@ -1,0 +1,179 @@
+package dev.lamplighter.gateway;
+
+import dev.lamplighter.broker.BrokerExtensions;
+import dev.lamplighter.broker.BrokerSettings;
+import dev.lamplighter.broker.BrokerTls;
+import dev.lamplighter.broker.MqttBroker;
+import dev.lamplighter.broker.RetainedMessage;
+import dev.lamplighter.broker.extension.ClientInfo;
+import dev.lamplighter.broker.extension.DisconnectReason;
+import dev.lamplighter.broker.extension.LifecycleListener;
+import dev.lamplighter.broker.extension.Message;
+import dev.lamplighter.core.event.ChangeLog;
+import dev.lamplighter.core.messaging.DeviceMessaging;
+import dev.lamplighter.gateway.auth.ConnectionAuthorization;
+import dev.lamplighter.gateway.events.LifecycleEvents;
+import dev.lamplighter.gateway.messaging.BrokerDeviceMessaging;
+import dev.lamplighter.gateway.topics.AwsReservedTopics;
+import dev.lamplighter.security.Security;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The MQTT side of the server: AWS IoT Core's device gateway on the generic broker.
+ *
+ * <p>{@link #start} builds the broker extensions (certificate authentication with IoT policies, the
+ * reserved-topic table, lifecycle events), starts the {@link MqttBroker}, and starts following the
+ * change log so live connections' rights follow policy, certificate and registry changes. The
+ * server then hands {@link #messaging()} to the iot-data HTTP API and calls {@link #close()} on
+ * shutdown:
+ *
+ * <pre>{@code
+ * Gateway gateway = Gateway.start(
+ *     BrokerSettings.awsDefaults(8883), tls, backend.security(), store.changeLog(), clock);
+ * DeviceMessaging iotData = gateway.messaging();
+ * ...
+ * gateway.close();
+ * }</pre>
+ *
+ * <p>The registry is reached through {@code security}'s services (policies of thing groups, things
+ * attached to certificates), so it is not a parameter of its own.
+ */
+public final class Gateway implements AutoCloseable {
+  /** How long the change follower waits when the log has nothing new. */
+  static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
+  private final ConnectionAuthorization authorization;
+  private final MqttBroker broker;
+  private final DeviceMessaging messaging;
+
+  private Gateway(
+      ConnectionAuthorization authorization,
+      MqttBroker broker,
+      BrokerHandle handle,
+      BrokerSettings settings,
+      Clock clock) {
+    this.authorization = authorization;
+    this.broker = broker;
+    this.messaging = new BrokerDeviceMessaging(handle, settings, clock);
+  }
+
+  /**
+   * Starts the broker and the change follower.
+   *
+   * @param settings the MQTT listener and its limits (also applied to iot-data Publish)
+   * @param tls the listener's TLS identity (the server certificate)
+   * @param security the certificate, CA, policy services and the server's CA
+   * @param changeLog the store's change log, followed from its head
+   * @param clock the time source for validity checks, events and message expiry
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public static Gateway start(
+      BrokerSettings settings, BrokerTls tls, Security security, ChangeLog changeLog, Clock clock) {
+    LateBroker handle = new LateBroker();
+    ConnectionAuthorization authorization =
+        ConnectionAuthorization.create(
+            security.certificates(),
+            security.caCertificates(),
+            security.policies(),
+            security::certificateAuthority,
+            changeLog,
+            c -> handle.disconnect(c.namespace(), c.clientId(), false, true),
+            clock,
+            POLL_INTERVAL);
+    LifecycleListener listeners =
+        both(authorization.connections(), new LifecycleEvents(handle::publish, clock));
+    BrokerExtensions extensions =
+        new BrokerExtensions(
+            authorization.authenticator(), AwsReservedTopics.standard(), listeners);
+    MqttBroker broker = MqttBroker.start(settings, tls, extensions, clock);
+    handle.broker = broker;
+    authorization.start();
+    return new Gateway(authorization, broker, handle, settings, clock);
+  }
+
+  /** The iot-data messaging port (Publish, retained messages, DeleteConnection). */
+  public DeviceMessaging messaging() {
+    return messaging;
+  }
+
+  /** The port the MQTT listener is bound to. */
+  public int port() {
+    return broker.port();
+  }
+
+  /** Stops following the change log and closes the broker with its connections. */
+  @Override
+  public void close() {
+    authorization.close();
+    broker.close();
+  }
+
+  /** Calls {@code first}, then {@code second}. */
+  private static LifecycleListener both(LifecycleListener first, LifecycleListener second) {
+    return new LifecycleListener() {
+      @Override
+      public void connected(ClientInfo client) {
+        first.connected(client);
+        second.connected(client);
+      }
+
+      @Override
+      public void disconnected(
+          ClientInfo client, DisconnectReason reason, boolean clientInitiated) {
+        first.disconnected(client, reason, clientInitiated);
+        second.disconnected(client, reason, clientInitiated);
+      }
+
+      @Override
+      public void subscribed(ClientInfo client, List<String> topicFilters) {
+        first.subscribed(client, topicFilters);
+        second.subscribed(client, topicFilters);
+      }
+
+      @Override
+      public void unsubscribed(ClientInfo client, List<String> topicFilters) {
+        first.unsubscribed(client, topicFilters);
+        second.unsubscribed(client, topicFilters);
+      }
+    };
+  }
+
+  /**
+   * The broker, once started: the extensions are built before it and may be called while {@link
+   * MqttBroker#start} is still returning, so a call that early finds no broker and does nothing.
+   */
+  private static final class LateBroker implements BrokerHandle {
+    private volatile MqttBroker broker;
+
+    @Override
+    public void publish(String namespace, Message message) {
+      MqttBroker current = broker;
+      if (current != null) {
+        current.publish(namespace, message);
+      }
+    }
+
+    @Override
+    public List<RetainedMessage> retainedMessages(String namespace) {
+      MqttBroker current = broker;
+      return current == null ? List.of() : current.retainedMessages(namespace);
+    }
+
+    @Override
+    public Optional<RetainedMessage> retainedMessage(String namespace, String topic) {
+      MqttBroker current = broker;
+      return current == null ? Optional.empty() : current.retainedMessage(namespace, topic);
+    }
+
+    @Override
+    public boolean disconnect(
+        String namespace, String clientId, boolean discardSession, boolean publishWill) {
+      MqttBroker current = broker;
+      return current != null
+          && current.disconnect(namespace, clientId, discardSession, publishWill);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.lamplighter.gateway.auth;
+
+import dev.lamplighter.core.arn.ResourceType;
+import dev.lamplighter.core.event.ChangeEvent;
+import dev.lamplighter.core.event.ChangeLog;
+import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.gateway.auth.ConnectionCheck.Allowed;
+import dev.lamplighter.gateway.auth.ConnectionCheck.Denied;
+import dev.lamplighter.gateway.auth.ConnectionCheck.Verdict;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps live connections' rights current by following the change log on one background thread, from
+ * the head of the log at start (connections opened before start do not exist yet).
+ *
+ * <p>An entry about a policy (a new default version, an attachment), a certificate (status, thing
+ * attachment), a CA certificate, a thing (attributes, type) or a thing group (membership, parent)
+ * makes every live connection of its scope stale: which connections an entry affects is not cheap
+ * to know exactly (a group's policy reaches the things of its descendants) and such changes are
+ * rare next to messages. Each stale connection is checked again off the event loop; its new
+ * policies are swapped in atomically, or, when it no longer passes (certificate not ACTIVE, CA
+ * untrusted, iot:Connect denied), its rights are revoked and the {@link Disconnector} closes it.
+ */
+public final class RegistryChangeFollower implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryChangeFollower.class);
+  private static final int BATCH = 500;
+  private static final Set<ResourceType> RELEVANT =
+      EnumSet.of(
+          ResourceType.POLICY,
+          ResourceType.CERTIFICATE,
+          ResourceType.CA_CERTIFICATE,
+          ResourceType.THING,
+          ResourceType.THING_GROUP);
+
+  /** Closes a connection that may no longer be open. */
+  @FunctionalInterface
+  public interface Disconnector {
+    void disconnect(LiveConnection connection);
+  }
+
+  private final ChangeLog log;
+  private final LiveConnections connections;
+  private final ConnectionCheck check;
+  private final Disconnector disconnector;
+  private final Duration pollInterval;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wake = lock.newCondition();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile long position;
+
+  RegistryChangeFollower(
+      ChangeLog log,
+      LiveConnections connections,
+      ConnectionCheck check,
+      Disconnector disconnector,
+      Duration pollInterval) {
+    this.log = log;
+    this.connections = connections;
+    this.check = check;
+    this.disconnector = disconnector;
+    this.pollInterval = pollInterval;
+    this.thread = new Thread(this::run, "gateway-registry-follower");
+    this.thread.setDaemon(true);
+  }
+
+  /** Positions the follower at the head of the log and starts its thread. */
+  void start() {
+    startAtHead();
+    thread.start();
+  }
+
+  /** Positions the follower at the head of the log without starting the thread (tests poll). */
+  void startAtHead() {
+    position = LogHead.of(log);
+  }
+
+  /** The sequence of the last entry read. */
+  long position() {
+    return position;
+  }
+
+  /**
+   * Reads what follows in the log and refreshes the connections of the scopes it touched.
+   *
+   * @return how many entries were read
+   */
+  int poll() {
+    List<ChangeEvent> batch = log.readAfter(position, BATCH);
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    Set<Scope> stale = new LinkedHashSet<>();
+    for (ChangeEvent event : batch) {
+      if (RELEVANT.contains(event.type())) {
+        stale.add(event.scope());
+      }
+    }
+    for (Scope scope : stale) {
+      connections.changed(scope);
+      for (LiveConnection connection : connections.inScope(scope)) {
+        refresh(connection);
+      }
+    }
+    position = batch.get(batch.size() - 1).sequence();
+    return batch.size();
+  }
+
+  private void refresh(LiveConnection connection) {
+    Verdict verdict;
+    try {
+      verdict =
+          check.recheck(connection.scope(), connection.certificateId(), connection.clientId());
+    } catch (RuntimeException e) {
+      // Keep the old rights: closing every connection of a scope on a storage hiccup would be
+      // worse than a few more messages under rights that are probably still right.
+      LOG.error("Checking [{}] again failed; its rights are unchanged", connection, e);
+      return;
+    }
+    if (verdict instanceof Allowed allowed) {
+      connection.authority().replace(allowed.policies());
+    } else if (!connection.authority().revoked()) {
+      connection.authority().revoke();
+      LOG.info("Closing [{}]: {}", connection, ((Denied) verdict).detail());
+      connections.remove(connection);
+      disconnector.disconnect(connection);
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        if (poll() == 0) {
+          pause();
+        }
+      } catch (RuntimeException e) {
+        LOG.error("Following the change log failed after sequence {}", position, e);
+        pause();
+      }
+    }
+  }
+
+  private void pause() {
+    lock.lock();
+    try {
+      if (running) {
+        wake.awaitNanos(pollInterval.toNanos());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    lock.lock();
+    try {
+      wake.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    try {
+      thread.join(Duration.ofSeconds(5).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
