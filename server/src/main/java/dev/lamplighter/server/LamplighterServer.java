@@ -5,11 +5,13 @@ import dev.lamplighter.api.ControlPlaneApi;
 import dev.lamplighter.core.config.Settings;
 import dev.lamplighter.core.page.PageTokenCodec;
 import dev.lamplighter.core.random.IdSource;
+import dev.lamplighter.gateway.Gateway;
 import dev.lamplighter.index.FleetIndex;
 import dev.lamplighter.index.FleetIndexSettings;
 import dev.lamplighter.security.NewAccessKey;
 import dev.lamplighter.security.RootAccount;
 import dev.lamplighter.security.pki.CertificateAuthority;
+import dev.lamplighter.server.config.MqttSettings;
 import dev.lamplighter.server.config.ServerSettings;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -43,15 +45,22 @@ public final class LamplighterServer implements AutoCloseable {
   private final JvmGcMetrics gcMetrics;
   private final ServerPki pki;
   private final FleetIndex fleetIndex;
+  private final Gateway gateway;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private LamplighterServer(
-      Backend backend, Javalin http, JvmGcMetrics gcMetrics, ServerPki pki, FleetIndex fleetIndex) {
+      Backend backend,
+      Javalin http,
+      JvmGcMetrics gcMetrics,
+      ServerPki pki,
+      FleetIndex fleetIndex,
+      Gateway gateway) {
     this.backend = backend;
     this.http = http;
     this.gcMetrics = gcMetrics;
     this.pki = pki;
     this.fleetIndex = fleetIndex;
+    this.gateway = gateway;
   }
 
   /**
@@ -68,6 +77,8 @@ public final class LamplighterServer implements AutoCloseable {
     long started = System.nanoTime();
     Backend backend = Backend.open(settings, clock, ids);
     FleetIndex fleetIndex = null;
+    ServerPki pki = null;
+    Gateway gateway = null;
     try {
       // Only the server opens the index: admin commands share the data dir while it runs.
       fleetIndex =
@@ -80,6 +91,17 @@ public final class LamplighterServer implements AutoCloseable {
       Optional<NewAccessKey> generated =
           RootAccount.ensure(backend.security().accounts(), backend.securityConfig());
 
+      pki = ServerPki.prepareInBackground(backend, settings);
+      // Device connections arriving before the server certificate is ready are closed; the
+      // certificate is usually there within a second of the first start.
+      gateway =
+          Gateway.start(
+              MqttSettings.from(settings),
+              pki.brokerTls(),
+              backend.security(),
+              backend.store().changeLog(),
+              clock);
+
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       JvmGcMetrics gcMetrics = bindJvmMetrics(meters);
       ControlPlaneApi api =
@@ -88,7 +110,7 @@ public final class LamplighterServer implements AutoCloseable {
               backend.security(),
               fleetIndex,
               // Until the MQTT gateway runs in the server, iot-data answers that it is unavailable.
-              new BrokerNotRunning(),
+              gateway.messaging(),
               ApiConfig.from(settings),
               new PageTokenCodec(backend.masterKey().derive("page-tokens")),
               meters,
@@ -140,8 +162,8 @@ public final class LamplighterServer implements AutoCloseable {
                 api.configure(config);
               });
       http.start();
-      ServerPki pki = ServerPki.prepareInBackground(backend, settings);
-      LamplighterServer server = new LamplighterServer(backend, http, gcMetrics, pki, fleetIndex);
+      LamplighterServer server =
+          new LamplighterServer(backend, http, gcMetrics, pki, fleetIndex, gateway);
       LOG.info(
           "Lamplighter API listening on http://{}:{} (data dir {}, ready in {} ms)",
           settings.get(ServerSettings.BIND),
@@ -153,6 +175,12 @@ public final class LamplighterServer implements AutoCloseable {
               onRootKeyGenerated.accept(key, server.endpoint(settings.get(ServerSettings.BIND))));
       return server;
     } catch (RuntimeException e) {
+      if (gateway != null) {
+        gateway.close();
+      }
+      if (pki != null) {
+        pki.close();
+      }
       if (fleetIndex != null) {
         fleetIndex.close();
       }
@@ -183,6 +211,16 @@ public final class LamplighterServer implements AutoCloseable {
     return http.port();
   }
 
+  /** The port the MQTT listener is bound to (the real one when 0 was configured). */
+  public int mqttPort() {
+    return gateway.port();
+  }
+
+  /** Whether the device listeners have their TLS certificate (shortly after the first start). */
+  public boolean deviceTlsReady() {
+    return pki.brokerTls().identity().get() != null;
+  }
+
   public Backend backend() {
     return backend;
   }
@@ -194,6 +232,7 @@ public final class LamplighterServer implements AutoCloseable {
     }
     LOG.info("Stopping: finishing requests in flight");
     http.stop();
+    gateway.close();
     gcMetrics.close();
     pki.close();
     fleetIndex.close();

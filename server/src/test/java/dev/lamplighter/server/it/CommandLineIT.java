@@ -98,7 +98,9 @@ class CommandLineIT {
   @Test
   void configFile_setsThePort() throws Exception {
     Path config = dir.resolve("lamplighter.conf");
-    Files.writeString(config, "# test\napi-port = 0\nmqtt-port = 0\ndata-dir = " + dir.resolve("fromfile") + "\n");
+    Files.writeString(
+        config,
+        "# test\napi-port = 0\nmqtt-port = 0\ndata-dir = " + dir.resolve("fromfile") + "\n");
 
     try (ServerProcess server =
         ServerProcess.run(Map.of(), "server", "--config", config.toString())) {
@@ -112,7 +114,8 @@ class CommandLineIT {
     Path data = dir.resolve("fresh");
     String first;
     try (ServerProcess server =
-        ServerProcess.runWithoutRoot("server", "--api-port", "0", "--mqtt-port", "0", "--data-dir", data.toString())) {
+        ServerProcess.runWithoutRoot(
+            "server", "--api-port", "0", "--mqtt-port", "0", "--data-dir", data.toString())) {
       server.awaitPort();
       // The key is printed just after the "listening" line the port is read from.
       await()
@@ -121,7 +124,8 @@ class CommandLineIT {
       first = server.output();
     }
     try (ServerProcess again =
-        ServerProcess.runWithoutRoot("server", "--api-port", "0", "--mqtt-port", "0", "--data-dir", data.toString())) {
+        ServerProcess.runWithoutRoot(
+            "server", "--api-port", "0", "--mqtt-port", "0", "--data-dir", data.toString())) {
       again.awaitPort();
       assertThat(again.output()).doesNotContain("AWS_SECRET_ACCESS_KEY");
     }

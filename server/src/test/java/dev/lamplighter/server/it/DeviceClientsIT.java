@@ -23,8 +23,8 @@ import software.amazon.awssdk.iot.AwsIotMqttConnectionBuilder;
 
 /**
  * The clients devices really use, with the credentials the AWS SDK created: the AWS IoT Device SDK
- * for Java v2 (AWS's CRT, its own TLS stack) and Eclipse Paho. Mosquitto's command-line clients
- * are exercised by docs/examples/mosquitto-device.sh: they are not a Maven artifact.
+ * for Java v2 (AWS's CRT, its own TLS stack) and Eclipse Paho. Mosquitto's command-line clients are
+ * exercised by docs/examples/mosquitto-device.sh: they are not a Maven artifact.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeviceClientsIT {
@@ -94,7 +94,8 @@ class DeviceClientsIT {
     client.subscribe(
         "lights/lamp-7/cmd",
         1,
-        (topic, message) -> received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
+        (topic, message) ->
+            received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
     client.publish("lights/lamp-7/cmd", "dim".getBytes(StandardCharsets.UTF_8), 1, false);
     assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("lights/lamp-7/cmd dim");
     client.disconnect();

@@ -23,7 +23,12 @@ import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateRespons
  */
 final class MqttDevices {
   /** A registered device's credentials. */
-  record Device(String name, String certificateArn, String certificateId, String certificatePem, String privateKeyPem) {}
+  record Device(
+      String name,
+      String certificateArn,
+      String certificateId,
+      String certificatePem,
+      String privateKeyPem) {}
 
   private final TestServer server;
   private final IotClient iot;
@@ -33,9 +38,7 @@ final class MqttDevices {
     this.server = server;
     this.iot = server.iot();
     this.rootCaPem = fetch(server.endpoint().resolve("/root-ca.pem"));
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> server.server().deviceTlsReady());
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.server().deviceTlsReady());
   }
 
   IotClient iot() {
@@ -75,7 +78,9 @@ final class MqttDevices {
         .build();
   }
 
-  /** An MQTT 3.1.1 client of {@code device}, not yet connected, using the thing name as client id. */
+  /**
+   * An MQTT 3.1.1 client of {@code device}, not yet connected, using the thing name as client id.
+   */
   Mqtt3BlockingClient v3(Device device) {
     return Mqtt3Client.builder()
         .identifier(device.name())

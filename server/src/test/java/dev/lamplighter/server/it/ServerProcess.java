@@ -71,7 +71,15 @@ final class ServerProcess implements AutoCloseable {
   /** Starts a server on a free port on {@code dataDir} and waits until it listens. */
   static ServerProcess startServer(Path dataDir) {
     ServerProcess server =
-        run(Map.of(), "server", "--api-port", "0", "--mqtt-port", "0", "--data-dir", dataDir.toString());
+        run(
+            Map.of(),
+            "server",
+            "--api-port",
+            "0",
+            "--mqtt-port",
+            "0",
+            "--data-dir",
+            dataDir.toString());
     server.awaitPort();
     return server;
   }
