@@ -24,11 +24,26 @@ public final class MqttBroker implements AutoCloseable {
    * Binds the listener and starts serving.
    *
    * @param tls the TLS identity; null only for a plain-TCP broker in tests
+   * @param storage where sessions and retained messages survive restarts (the journal is replayed
+   *     before the listener binds)
    * @throws IllegalStateException when the port cannot be bound
    */
   public static MqttBroker start(
+      BrokerSettings settings,
+      BrokerTls tls,
+      BrokerExtensions extensions,
+      Clock clock,
+      BrokerStorage storage) {
+    return new MqttBroker(BrokerEngine.start(settings, tls, extensions, clock, storage));
+  }
+
+  /**
+   * As {@link #start(BrokerSettings, BrokerTls, BrokerExtensions, Clock, BrokerStorage)}, in
+   * memory.
+   */
+  public static MqttBroker start(
       BrokerSettings settings, BrokerTls tls, BrokerExtensions extensions, Clock clock) {
-    return new MqttBroker(BrokerEngine.start(settings, tls, extensions, clock));
+    return start(settings, tls, extensions, clock, BrokerStorage.inMemory());
   }
 
   /** The port the listener is bound to (the real one when 0 was configured). */

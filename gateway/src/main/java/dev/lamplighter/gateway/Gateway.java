@@ -2,6 +2,7 @@ package dev.lamplighter.gateway;
 
 import dev.lamplighter.broker.BrokerExtensions;
 import dev.lamplighter.broker.BrokerSettings;
+import dev.lamplighter.broker.BrokerStorage;
 import dev.lamplighter.broker.BrokerTls;
 import dev.lamplighter.broker.MqttBroker;
 import dev.lamplighter.broker.RetainedMessage;
@@ -32,7 +33,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Gateway gateway = Gateway.start(
- *     BrokerSettings.awsDefaults(8883), tls, backend.security(), store.changeLog(), clock);
+ *     BrokerSettings.awsDefaults(8883), tls, BrokerStorage.journal(dir, false),
+ *     backend.security(), store.changeLog(), clock);
  * DeviceMessaging iotData = gateway.messaging();
  * ...
  * gateway.close();
@@ -65,13 +67,19 @@ public final class Gateway implements AutoCloseable {
    *
    * @param settings the MQTT listener and its limits (also applied to iot-data Publish)
    * @param tls the listener's TLS identity (the server certificate)
+   * @param storage where persistent sessions and retained messages survive restarts
    * @param security the certificate, CA, policy services and the server's CA
    * @param changeLog the store's change log, followed from its head
    * @param clock the time source for validity checks, events and message expiry
    * @throws IllegalStateException when the port cannot be bound
    */
   public static Gateway start(
-      BrokerSettings settings, BrokerTls tls, Security security, ChangeLog changeLog, Clock clock) {
+      BrokerSettings settings,
+      BrokerTls tls,
+      BrokerStorage storage,
+      Security security,
+      ChangeLog changeLog,
+      Clock clock) {
     LateBroker handle = new LateBroker();
     ConnectionAuthorization authorization =
         ConnectionAuthorization.create(
@@ -88,7 +96,7 @@ public final class Gateway implements AutoCloseable {
     BrokerExtensions extensions =
         new BrokerExtensions(
             authorization.authenticator(), AwsReservedTopics.standard(), listeners);
-    MqttBroker broker = MqttBroker.start(settings, tls, extensions, clock);
+    MqttBroker broker = MqttBroker.start(settings, tls, extensions, clock, storage);
     handle.broker = broker;
     authorization.start();
     return new Gateway(authorization, broker, handle, settings, clock);

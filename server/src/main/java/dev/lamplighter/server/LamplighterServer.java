@@ -98,6 +98,7 @@ public final class LamplighterServer implements AutoCloseable {
           Gateway.start(
               MqttSettings.from(settings),
               pki.brokerTls(),
+              MqttSettings.storage(settings, backend.dataDir()),
               backend.security(),
               backend.store().changeLog(),
               clock);

@@ -72,6 +72,7 @@ final class ServerPki implements AutoCloseable {
             ca -> {
               writeRootCertificate(backend.dataDir(), ca);
               tlsIdentity.set(identity(backend, hostNames));
+              LOG.info("Device TLS certificate ready for {}", hostNames);
               renewals.scheduleWithFixedDelay(
                   () -> renew(backend, hostNames, tlsIdentity),
                   RENEWAL_CHECK.toMinutes(),

@@ -2,6 +2,7 @@ package dev.lamplighter.broker.internal;
 
 import dev.lamplighter.broker.BrokerExtensions;
 import dev.lamplighter.broker.BrokerSettings;
+import dev.lamplighter.broker.BrokerStorage;
 import dev.lamplighter.broker.BrokerTls;
 import dev.lamplighter.broker.RetainedMessage;
 import dev.lamplighter.broker.extension.DisconnectReason;
@@ -16,6 +17,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -34,13 +36,16 @@ import org.slf4j.LoggerFactory;
 public final class BrokerEngine {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerEngine.class);
   private static final long SWEEP_SECONDS = 30;
+  private static final long FLUSH_MILLIS = 100;
+  private static final long COMPACTION_CHECK_SECONDS = 10;
 
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final ExecutorService authExecutor;
   private final Channel listener;
   private final BrokerContext context;
-  private final ScheduledFuture<?> sweeper;
+  private final List<ScheduledFuture<?>> timers;
+  private final Journal journal;
 
   private BrokerEngine(
       EventLoopGroup boss,
@@ -48,17 +53,30 @@ public final class BrokerEngine {
       ExecutorService authExecutor,
       Channel listener,
       BrokerContext context,
-      ScheduledFuture<?> sweeper) {
+      List<ScheduledFuture<?>> timers,
+      Journal journal) {
     this.boss = boss;
     this.workers = workers;
     this.authExecutor = authExecutor;
     this.listener = listener;
     this.context = context;
-    this.sweeper = sweeper;
+    this.timers = timers;
+    this.journal = journal;
   }
 
   public static BrokerEngine start(
-      BrokerSettings settings, BrokerTls tls, BrokerExtensions extensions, Clock clock) {
+      BrokerSettings settings,
+      BrokerTls tls,
+      BrokerExtensions extensions,
+      Clock clock,
+      BrokerStorage storage) {
+    Journal journal = null;
+    JournalState saved = null;
+    if (storage.durable()) {
+      Journal.Recovered recovered = Journal.open(storage, clock.millis());
+      journal = recovered.journal();
+      saved = recovered.state();
+    }
     EventLoopGroup boss =
         new MultiThreadIoEventLoopGroup(
             1, new DefaultThreadFactory("mqtt-accept", true), NioIoHandler.newFactory());
@@ -70,8 +88,17 @@ public final class BrokerEngine {
             Math.max(2, Runtime.getRuntime().availableProcessors()),
             new DefaultThreadFactory("mqtt-auth", true));
     SessionRegistry sessions =
-        new SessionRegistry(workers, clock::millis, settings.maxQueuedMessages());
-    Router router = new Router(sessions, new RetainedMessages(), clock::millis);
+        new SessionRegistry(workers, clock::millis, settings.maxQueuedMessages(), journal);
+    RetainedMessages retained = new RetainedMessages();
+    if (saved != null) {
+      sessions.restore(saved, clock.millis());
+      saved
+          .retained()
+          .forEach(
+              (namespace, topics) ->
+                  topics.forEach((topic, message) -> retained.restore(namespace, topic, message)));
+    }
+    Router router = new Router(sessions, retained, clock::millis, journal);
     BrokerContext context =
         new BrokerContext(
             settings,
@@ -94,11 +121,29 @@ public final class BrokerEngine {
               .bind(new InetSocketAddress(settings.bindAddress(), settings.port()))
               .syncUninterruptibly()
               .channel();
-      ScheduledFuture<?> sweeper =
+      List<ScheduledFuture<?>> timers = new ArrayList<>();
+      timers.add(
           workers.scheduleWithFixedDelay(
-              sessions::expireSessions, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+              sessions::expireSessions, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS));
+      if (journal != null) {
+        Journal open = journal;
+        timers.add(
+            workers.scheduleWithFixedDelay(
+                open::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS));
+        // Compaction reads and rewrites the file: on the authentication pool, off the event loops.
+        timers.add(
+            workers.scheduleWithFixedDelay(
+                () -> {
+                  if (open.wantsCompaction()) {
+                    authExecutor.execute(() -> open.compact(clock.millis()));
+                  }
+                },
+                COMPACTION_CHECK_SECONDS,
+                COMPACTION_CHECK_SECONDS,
+                TimeUnit.SECONDS));
+      }
       BrokerEngine engine =
-          new BrokerEngine(boss, workers, authExecutor, listener, context, sweeper);
+          new BrokerEngine(boss, workers, authExecutor, listener, context, timers, journal);
       LOG.info(
           "MQTT broker listening on {}:{} ({})",
           settings.bindAddress(),
@@ -106,6 +151,9 @@ public final class BrokerEngine {
           tls == null ? "plain TCP" : "TLS with client certificates");
       return engine;
     } catch (RuntimeException e) {
+      if (journal != null) {
+        journal.close();
+      }
       boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       authExecutor.shutdownNow();
@@ -158,10 +206,13 @@ public final class BrokerEngine {
   }
 
   public void close() {
-    sweeper.cancel(false);
+    timers.forEach(timer -> timer.cancel(false));
     listener.close().syncUninterruptibly();
     authExecutor.shutdownNow();
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    if (journal != null) {
+      journal.close();
+    }
   }
 }

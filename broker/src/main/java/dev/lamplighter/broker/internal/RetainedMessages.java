@@ -24,6 +24,11 @@ final class RetainedMessages {
     }
   }
 
+  /** Puts back a retained message read from the journal. */
+  void restore(String namespace, String topic, RetainedMessage message) {
+    byNamespace.computeIfAbsent(namespace, n -> new ConcurrentSkipListMap<>()).put(topic, message);
+  }
+
   Optional<RetainedMessage> get(String namespace, String topic) {
     ConcurrentSkipListMap<String, RetainedMessage> topics = byNamespace.get(namespace);
     return topics == null ? Optional.empty() : Optional.ofNullable(topics.get(topic));

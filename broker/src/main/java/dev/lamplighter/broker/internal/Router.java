@@ -1,6 +1,7 @@
 package dev.lamplighter.broker.internal;
 
 import dev.lamplighter.broker.extension.Message;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -14,11 +15,17 @@ final class Router {
   private final SessionRegistry sessions;
   private final RetainedMessages retained;
   private final LongSupplier clock;
+  private final Journal journal;
 
-  Router(SessionRegistry sessions, RetainedMessages retained, LongSupplier clock) {
+  /**
+   * @param journal where messages owed to persistent sessions and retained messages are recorded
+   *     before the publisher is acknowledged, or null to keep them in memory only
+   */
+  Router(SessionRegistry sessions, RetainedMessages retained, LongSupplier clock, Journal journal) {
     this.sessions = sessions;
     this.retained = retained;
     this.clock = clock;
+    this.journal = journal;
   }
 
   /**
@@ -27,20 +34,53 @@ final class Router {
    * @param origin the publishing session, for MQTT 5 no-local; null for the server
    */
   void route(String namespace, Message message, Session origin) {
-    if (message.retain()) {
-      retained.store(namespace, message, clock.getAsLong());
-    }
-    Map<Session, Subscription> targets = sessions.tree(namespace).match(message.topic());
-    for (Map.Entry<Session, Subscription> target : targets.entrySet()) {
-      Session session = target.getKey();
-      Subscription subscription = target.getValue();
+    Map<Session, Subscription> matched = sessions.tree(namespace).match(message.topic());
+    List<Target> targets = new ArrayList<>(matched.size());
+    List<String> owed = null;
+    for (Map.Entry<Session, Subscription> entry : matched.entrySet()) {
+      Session session = entry.getKey();
+      Subscription subscription = entry.getValue();
       if (subscription.noLocal() && session == origin) {
         continue;
       }
+      boolean durable =
+          journal != null
+              && message.qos() == 1
+              && subscription.qos() == 1
+              && session.isPersistent();
+      if (durable) {
+        if (owed == null) {
+          owed = new ArrayList<>();
+        }
+        owed.add(session.key().clientId());
+      }
+      targets.add(new Target(session, subscription, durable));
+    }
+    long now = clock.getAsLong();
+    // Journaled before any delivery and before the publisher's PUBACK: what was acknowledged
+    // survives a crash.
+    long journalId = owed == null ? 0 : journal.appendMessage(namespace, message, owed);
+    if (message.retain()) {
+      if (journal != null) {
+        journal.append(
+            new JournalRecord.Retained(
+                namespace,
+                message.topic(),
+                message.payload().length == 0 ? null : message.withRetain(true),
+                now));
+      }
+      retained.store(namespace, message, now);
+    }
+    for (Target target : targets) {
+      Subscription subscription = target.subscription();
       Message out = subscription.retainAsPublished() ? message : message.withRetain(false);
-      session.run(() -> session.deliver(out, subscription));
+      long id = target.durable() ? journalId : 0;
+      Session session = target.session();
+      session.run(() -> session.deliver(out, subscription, id));
     }
   }
+
+  private record Target(Session session, Subscription subscription, boolean durable) {}
 
   /**
    * Sends the retained messages a new subscription should see. Runs on the session's executor,
@@ -55,7 +95,7 @@ final class Router {
     List<Message> matching =
         retained.matching(namespace, subscription.topicFilter(), clock.getAsLong());
     for (Message message : matching) {
-      session.deliver(message, subscription);
+      session.deliver(message, subscription, 0);
     }
   }
 

@@ -31,12 +31,17 @@ final class Session {
   private final LongSupplier clock;
   private final SubscriptionTree tree;
   private final int maxQueued;
+  private final Journal journal;
 
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
-  private final LinkedHashMap<Integer, Message> inflight = new LinkedHashMap<>();
-  private final ArrayDeque<Message> queue = new ArrayDeque<>();
+  private final LinkedHashMap<Integer, Envelope> inflight = new LinkedHashMap<>();
+  private final ArrayDeque<Envelope> queue = new ArrayDeque<>();
   private volatile Connection connection;
-  private long expiryMillis;
+  private volatile long expiryMillis;
+
+  /** Whether the journal holds this session (so its end must be journaled too). */
+  private boolean journaled;
+
   private long offlineSinceMillis;
   private int nextPacketId = 1;
   private boolean removed;
@@ -48,12 +53,14 @@ final class Session {
       EventExecutor executor,
       LongSupplier clock,
       SubscriptionTree tree,
-      int maxQueued) {
+      int maxQueued,
+      Journal journal) {
     this.key = key;
     this.executor = executor;
     this.clock = clock;
     this.tree = tree;
     this.maxQueued = maxQueued;
+    this.journal = journal;
   }
 
   SessionKey key() {
@@ -71,6 +78,29 @@ final class Session {
 
   boolean isOnline() {
     return connection != null;
+  }
+
+  /** Whether the session outlives its connection, so QoS 1 messages owed to it are journaled. */
+  boolean isPersistent() {
+    return expiryMillis > 0;
+  }
+
+  /**
+   * Rebuilds a persistent session from the journal at start-up, offline, before any connection can
+   * reach it.
+   */
+  void restore(JournalState.SessionState saved, JournalState state, long nowMillis) {
+    expiryMillis = saved.expiryMillis;
+    offlineSinceMillis = saved.closedAtMillis >= 0 ? saved.closedAtMillis : nowMillis;
+    connects = 1;
+    journaled = true;
+    for (Subscription subscription : saved.subscriptions.values()) {
+      subscriptions.put(subscription.filter(), subscription);
+      tree.add(this, subscription);
+    }
+    for (Long id : saved.pending) {
+      queue.add(new Envelope(id, state.message(id)));
+    }
   }
 
   Connection connection() {
@@ -100,13 +130,30 @@ final class Session {
       clear();
     }
     this.expiryMillis = expiryMillis;
+    journalStart(cleanStart);
     connects++;
     next.accepted(present);
-    for (Map.Entry<Integer, Message> entry : inflight.entrySet()) {
-      next.deliver(entry.getValue(), entry.getKey(), true);
+    for (Map.Entry<Integer, Envelope> entry : inflight.entrySet()) {
+      next.deliver(entry.getValue().message(), entry.getKey(), true);
     }
     drain();
     return connects;
+  }
+
+  /** Journals the session's (re)start: persistent ones are recorded, others forgotten. */
+  private void journalStart(boolean cleanStart) {
+    if (journal == null) {
+      return;
+    }
+    if (journaled && (cleanStart || expiryMillis == 0)) {
+      journal.append(new JournalRecord.SessionEnded(key.namespace(), key.clientId()));
+      journaled = false;
+    }
+    if (expiryMillis > 0) {
+      journal.append(
+          new JournalRecord.SessionOpened(key.namespace(), key.clientId(), expiryMillis));
+      journaled = true;
+    }
   }
 
   /**
@@ -123,6 +170,10 @@ final class Session {
     if (expiryMillis == 0) {
       remove(registry);
       return true;
+    }
+    if (journaled) {
+      journal.append(
+          new JournalRecord.SessionClosed(key.namespace(), key.clientId(), offlineSinceMillis));
     }
     return false;
   }
@@ -144,6 +195,10 @@ final class Session {
   private void remove(SessionRegistry registry) {
     removed = true;
     clear();
+    if (journaled) {
+      journal.append(new JournalRecord.SessionEnded(key.namespace(), key.clientId()));
+      journaled = false;
+    }
     registry.forget(this);
   }
 
@@ -160,6 +215,9 @@ final class Session {
   List<Boolean> subscribe(List<Subscription> granted) {
     List<Boolean> isNew = new ArrayList<>(granted.size());
     for (Subscription subscription : granted) {
+      if (journaled) {
+        journal.append(new JournalRecord.Subscribed(key.namespace(), key.clientId(), subscription));
+      }
       Subscription previous = subscriptions.put(subscription.filter(), subscription);
       if (previous != null) {
         tree.remove(this, previous);
@@ -176,6 +234,9 @@ final class Session {
     if (previous == null) {
       return false;
     }
+    if (journaled) {
+      journal.append(new JournalRecord.Unsubscribed(key.namespace(), key.clientId(), filter));
+    }
     tree.remove(this, previous);
     return true;
   }
@@ -188,10 +249,14 @@ final class Session {
     return subscriptions.containsKey(filter);
   }
 
-  /** Delivers (or queues) a message matched by {@code subscription}. Runs on the executor. */
-  void deliver(Message message, Subscription subscription) {
+  /**
+   * Delivers (or queues) a message matched by {@code subscription}. Runs on the executor.
+   *
+   * @param journalId the journal's id when this session is owed the message durably, else 0
+   */
+  void deliver(Message message, Subscription subscription, long journalId) {
     int qos = Math.min(message.qos(), subscription.qos());
-    Message out = message.withQos(qos);
+    Envelope out = new Envelope(journalId, message.withQos(qos));
     Connection live = connection;
     if (live == null) {
       if (qos == 1) {
@@ -199,11 +264,12 @@ final class Session {
       }
       return;
     }
-    if (!live.mayReceive(out.topic()) || out.properties().expiredAt(clock.getAsLong())) {
+    if (!live.mayReceive(message.topic()) || message.properties().expiredAt(clock.getAsLong())) {
+      consumed(out);
       return;
     }
     if (qos == 0) {
-      live.deliver(out, 0, false);
+      live.deliver(out.message(), 0, false);
     } else if (queue.isEmpty() && inflight.size() < live.receiveMaximum()) {
       send(live, out);
     } else {
@@ -213,17 +279,28 @@ final class Session {
 
   /** The client acknowledged a QoS 1 message. */
   void acknowledged(int packetId) {
-    if (inflight.remove(packetId) != null) {
+    Envelope done = inflight.remove(packetId);
+    if (done != null) {
+      consumed(done);
       drain();
     }
   }
 
-  private void enqueue(Message message) {
+  /** The session no longer owes {@code envelope}: the journal may forget it (lazily). */
+  private void consumed(Envelope envelope) {
+    if (envelope.journalId() != 0 && journal != null) {
+      journal.appendLazily(
+          new JournalRecord.Delivered(key.namespace(), key.clientId(), envelope.journalId()));
+    }
+  }
+
+  private void enqueue(Envelope envelope) {
     if (queue.size() >= maxQueued) {
       dropped++;
+      consumed(envelope);
       return;
     }
-    queue.add(message);
+    queue.add(envelope);
   }
 
   private void drain() {
@@ -232,20 +309,23 @@ final class Session {
       return;
     }
     long now = clock.getAsLong();
-    Iterator<Message> pending = queue.iterator();
+    Iterator<Envelope> pending = queue.iterator();
     while (pending.hasNext() && inflight.size() < live.receiveMaximum()) {
-      Message message = pending.next();
+      Envelope envelope = pending.next();
       pending.remove();
+      Message message = envelope.message();
       if (!message.properties().expiredAt(now) && live.mayReceive(message.topic())) {
-        send(live, message);
+        send(live, envelope);
+      } else {
+        consumed(envelope);
       }
     }
   }
 
-  private void send(Connection live, Message message) {
+  private void send(Connection live, Envelope envelope) {
     int packetId = nextPacketId();
-    inflight.put(packetId, message);
-    live.deliver(message, packetId, false);
+    inflight.put(packetId, envelope);
+    live.deliver(envelope.message(), packetId, false);
   }
 
   private int nextPacketId() {

@@ -18,13 +18,23 @@ final class SessionRegistry {
   private final EventExecutor[] executors;
   private final LongSupplier clock;
   private final int maxQueued;
+  private final Journal journal;
 
-  SessionRegistry(EventExecutorGroup group, LongSupplier clock, int maxQueued) {
+  /**
+   * @param journal where persistent sessions are recorded, or null to keep them in memory only
+   */
+  SessionRegistry(EventExecutorGroup group, LongSupplier clock, int maxQueued, Journal journal) {
     List<EventExecutor> all = new ArrayList<>();
     group.forEach(all::add);
     this.executors = all.toArray(EventExecutor[]::new);
     this.clock = clock;
     this.maxQueued = maxQueued;
+    this.journal = journal;
+  }
+
+  /** Rebuilds the journal's persistent sessions, offline; before the listener accepts anyone. */
+  void restore(JournalState state, long nowMillis) {
+    state.sessions().forEach((key, saved) -> resolve(key).restore(saved, state, nowMillis));
   }
 
   /** The session of {@code key}, created when there is none. */
@@ -37,7 +47,8 @@ final class SessionRegistry {
                 executors[Math.floorMod(k.hashCode(), executors.length)],
                 clock,
                 tree(k.namespace()),
-                maxQueued));
+                maxQueued,
+                journal));
   }
 
   Optional<Session> find(SessionKey key) {

@@ -1,8 +1,12 @@
 package dev.lamplighter.server.config;
 
 import dev.lamplighter.broker.BrokerSettings;
+import dev.lamplighter.broker.BrokerStorage;
 import dev.lamplighter.core.config.Setting;
 import dev.lamplighter.core.config.Settings;
+import dev.lamplighter.store.StoreSettings;
+import dev.lamplighter.store.SyncMode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -90,6 +94,15 @@ public final class MqttSettings {
         SESSION_EXPIRY,
         MAX_QUEUED,
         CONNECT_TIMEOUT);
+  }
+
+  /**
+   * The broker's journal in {@code <data-dir>/mqtt}, forced to the device on each durable write
+   * when the store is (so {@code --store-sync full} covers power loss for MQTT too).
+   */
+  public static BrokerStorage storage(Settings settings, Path dataDir) {
+    return BrokerStorage.journal(
+        dataDir.resolve("mqtt"), settings.get(StoreSettings.STORE_SYNC) == SyncMode.FULL);
   }
 
   /** The broker's settings on the configured bind address and MQTT port. */

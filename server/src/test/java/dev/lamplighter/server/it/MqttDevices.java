@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import org.awaitility.Awaitility;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
@@ -30,15 +31,24 @@ final class MqttDevices {
       String certificatePem,
       String privateKeyPem) {}
 
-  private final TestServer server;
   private final IotClient iot;
   private final String rootCaPem;
+  private final IntSupplier port;
 
+  /** Devices of an in-process server, once its device listener has its certificate. */
   MqttDevices(TestServer server) {
-    this.server = server;
-    this.iot = server.iot();
-    this.rootCaPem = fetch(server.endpoint().resolve("/root-ca.pem"));
+    this(server.iot(), server.endpoint(), () -> server.server().mqttPort());
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.server().deviceTlsReady());
+  }
+
+  /**
+   * Devices of any server: the AWS SDK client, the API endpoint (for the root CA) and the MQTT
+   * port, asked on each connection (a restarted server listens on another port).
+   */
+  MqttDevices(IotClient iot, URI endpoint, IntSupplier port) {
+    this.iot = iot;
+    this.rootCaPem = fetch(endpoint.resolve("/root-ca.pem"));
+    this.port = port;
   }
 
   IotClient iot() {
@@ -50,7 +60,7 @@ final class MqttDevices {
   }
 
   int port() {
-    return server.server().mqttPort();
+    return port.getAsInt();
   }
 
   /** Registers a thing with an active certificate and {@code policyName} attached to it. */

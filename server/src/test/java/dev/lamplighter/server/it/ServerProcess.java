@@ -101,6 +101,27 @@ final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException("server did not start: " + output());
   }
 
+  /** The MQTT port, once the device listener has its TLS certificate. */
+  int awaitMqttPort() {
+    Pattern listening = Pattern.compile("MQTT broker listening on [^ ]+:(\\d+)");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<String> lines = lines();
+      boolean ready = lines.stream().anyMatch(l -> l.contains("Device TLS certificate ready"));
+      for (String line : lines) {
+        Matcher m = listening.matcher(line);
+        if (m.find() && ready) {
+          return Integer.parseInt(m.group(1));
+        }
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("server exited: " + output());
+      }
+      sleepBriefly();
+    }
+    throw new IllegalStateException("the MQTT listener did not start: " + output());
+  }
+
   URI endpoint() {
     return URI.create("http://127.0.0.1:" + awaitPort());
   }
