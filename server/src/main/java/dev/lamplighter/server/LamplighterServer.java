@@ -99,6 +99,7 @@ public final class LamplighterServer implements AutoCloseable {
               MqttSettings.from(settings),
               pki.brokerTls(),
               backend.security(),
+              backend.registry().thingConnectivity(),
               backend.store().changeLog(),
               clock);
 
