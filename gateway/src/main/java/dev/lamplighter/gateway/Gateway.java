@@ -13,9 +13,11 @@ import dev.lamplighter.broker.extension.Message;
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.core.messaging.DeviceMessaging;
 import dev.lamplighter.gateway.auth.ConnectionAuthorization;
+import dev.lamplighter.gateway.events.ConnectivityRecorder;
 import dev.lamplighter.gateway.events.LifecycleEvents;
 import dev.lamplighter.gateway.messaging.BrokerDeviceMessaging;
 import dev.lamplighter.gateway.topics.AwsReservedTopics;
+import dev.lamplighter.registry.ThingConnectivityService;
 import dev.lamplighter.security.Security;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,38 +28,44 @@ import java.util.Optional;
  * The MQTT side of the server: AWS IoT Core's device gateway on the generic broker.
  *
  * <p>{@link #start} builds the broker extensions (certificate authentication with IoT policies, the
- * reserved-topic table, lifecycle events), starts the {@link MqttBroker}, and starts following the
- * change log so live connections' rights follow policy, certificate and registry changes. The
- * server then hands {@link #messaging()} to the iot-data HTTP API and calls {@link #close()} on
- * shutdown:
+ * reserved-topic table, lifecycle events, things' connectivity reported to the registry), starts
+ * the {@link MqttBroker}, and starts following the change log so live connections' rights follow
+ * policy, certificate and registry changes. The server then hands {@link #messaging()} to the
+ * iot-data HTTP API and calls {@link #close()} on shutdown:
  *
  * <pre>{@code
  * Gateway gateway = Gateway.start(
  *     BrokerSettings.awsDefaults(8883), tls, BrokerStorage.journal(dir, false),
- *     backend.security(), store.changeLog(), clock);
+ *     backend.security(), backend.registry().thingConnectivity(), store.changeLog(), clock);
  * DeviceMessaging iotData = gateway.messaging();
  * ...
  * gateway.close();
  * }</pre>
  *
- * <p>The registry is reached through {@code security}'s services (policies of thing groups, things
- * attached to certificates), so it is not a parameter of its own.
+ * <p>The registry is otherwise reached through {@code security}'s services (policies of thing
+ * groups, things attached to certificates).
  */
 public final class Gateway implements AutoCloseable {
   /** How long the change follower waits when the log has nothing new. */
   static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
+  /** Writer threads of connectivity reports; each client id always uses the same one. */
+  static final int CONNECTIVITY_WRITERS = 4;
+
   private final ConnectionAuthorization authorization;
+  private final ConnectivityRecorder connectivity;
   private final MqttBroker broker;
   private final DeviceMessaging messaging;
 
   private Gateway(
       ConnectionAuthorization authorization,
+      ConnectivityRecorder connectivity,
       MqttBroker broker,
       BrokerHandle handle,
       BrokerSettings settings,
       Clock clock) {
     this.authorization = authorization;
+    this.connectivity = connectivity;
     this.broker = broker;
     this.messaging = new BrokerDeviceMessaging(handle, settings, clock);
   }
@@ -69,6 +77,7 @@ public final class Gateway implements AutoCloseable {
    * @param tls the listener's TLS identity (the server certificate)
    * @param storage where persistent sessions and retained messages survive restarts
    * @param security the certificate, CA, policy services and the server's CA
+   * @param thingConnectivity where things' connects and disconnects are recorded
    * @param changeLog the store's change log, followed from its head
    * @param clock the time source for validity checks, events and message expiry
    * @throws IllegalStateException when the port cannot be bound
@@ -78,6 +87,7 @@ public final class Gateway implements AutoCloseable {
       BrokerTls tls,
       BrokerStorage storage,
       Security security,
+      ThingConnectivityService thingConnectivity,
       ChangeLog changeLog,
       Clock clock) {
     LateBroker handle = new LateBroker();
@@ -91,15 +101,25 @@ public final class Gateway implements AutoCloseable {
             c -> handle.disconnect(c.namespace(), c.clientId(), false, true),
             clock,
             POLL_INTERVAL);
+    ConnectivityRecorder connectivity =
+        new ConnectivityRecorder(thingConnectivity, clock, CONNECTIVITY_WRITERS);
     LifecycleListener listeners =
-        both(authorization.connections(), new LifecycleEvents(handle::publish, clock));
+        both(
+            authorization.connections(),
+            both(new LifecycleEvents(handle::publish, clock), connectivity));
     BrokerExtensions extensions =
         new BrokerExtensions(
             authorization.authenticator(), AwsReservedTopics.standard(), listeners);
-    MqttBroker broker = MqttBroker.start(settings, tls, extensions, clock, storage);
+    MqttBroker broker;
+    try {
+      broker = MqttBroker.start(settings, tls, extensions, clock, storage);
+    } catch (RuntimeException e) {
+      connectivity.close();
+      throw e;
+    }
     handle.broker = broker;
     authorization.start();
-    return new Gateway(authorization, broker, handle, settings, clock);
+    return new Gateway(authorization, connectivity, broker, handle, settings, clock);
   }
 
   /** The iot-data messaging port (Publish, retained messages, DeleteConnection). */
@@ -112,11 +132,15 @@ public final class Gateway implements AutoCloseable {
     return broker.port();
   }
 
-  /** Stops following the change log and closes the broker with its connections. */
+  /**
+   * Stops following the change log, closes the broker with its connections, then waits a few
+   * seconds for their disconnects to be recorded.
+   */
   @Override
   public void close() {
     authorization.close();
     broker.close();
+    connectivity.close();
   }
 
   /** Calls {@code first}, then {@code second}. */

@@ -6,6 +6,7 @@ import dev.lamplighter.core.tenancy.Scope;
 import dev.lamplighter.registry.internal.BillingGroupServiceImpl;
 import dev.lamplighter.registry.internal.DynamicThingGroupServiceImpl;
 import dev.lamplighter.registry.internal.TagServiceImpl;
+import dev.lamplighter.registry.internal.ThingConnectivityServiceImpl;
 import dev.lamplighter.registry.internal.ThingGroupServiceImpl;
 import dev.lamplighter.registry.internal.ThingServiceImpl;
 import dev.lamplighter.registry.internal.ThingTypeServiceImpl;
@@ -23,6 +24,7 @@ public final class Registry {
   private final DynamicThingGroupService dynamicThingGroups;
   private final BillingGroupService billingGroups;
   private final TagService tags;
+  private final ThingConnectivityService thingConnectivity;
 
   private Registry(
       RegistryPorts ports,
@@ -44,6 +46,7 @@ public final class Registry {
         taggable(
             ResourceType.BILLING_GROUP, (s, n) -> ports.billingGroups().find(s, n).isPresent()));
     this.tags = new TagServiceImpl(ports, taggable);
+    this.thingConnectivity = new ThingConnectivityServiceImpl(ports);
   }
 
   public static Registry create(
@@ -86,6 +89,11 @@ public final class Registry {
 
   public TagService tags() {
     return tags;
+  }
+
+  /** Things' MQTT connectivity, reported by the gateway, read by the fleet index. */
+  public ThingConnectivityService thingConnectivity() {
+    return thingConnectivity;
   }
 
   /** A taggable resource type whose existence {@code exists} tells. */

@@ -40,7 +40,8 @@ public interface ThingService {
   Thing update(Scope scope, ThingUpdate update);
 
   /**
-   * DeleteThing. Deleting a thing that does not exist succeeds, as in AWS.
+   * DeleteThing. Deleting a thing that does not exist succeeds, as in AWS. The thing's group
+   * memberships and its connectivity end with it.
    *
    * @param expectedVersion the version the caller last saw, or null
    * @throws dev.lamplighter.core.error.ServiceException VERSION_CONFLICT when {@code

@@ -100,6 +100,7 @@ public final class LamplighterServer implements AutoCloseable {
               pki.brokerTls(),
               MqttSettings.storage(settings, backend.dataDir()),
               backend.security(),
+              backend.registry().thingConnectivity(),
               backend.store().changeLog(),
               clock);
 

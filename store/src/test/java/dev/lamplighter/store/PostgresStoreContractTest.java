@@ -193,4 +193,12 @@ class PostgresStoreContractTest extends StoreContractSuite {
       return PostgresStoreContractTest.this.fixture();
     }
   }
+
+  @Nested
+  class ThingConnectivities extends ThingConnectivityContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
 }

@@ -213,4 +213,12 @@ class SqliteStoreContractTest extends StoreContractSuite {
       return SqliteStoreContractTest.this.fixture();
     }
   }
+
+  @Nested
+  class ThingConnectivities extends ThingConnectivityContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
 }

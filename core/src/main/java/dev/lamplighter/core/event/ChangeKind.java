@@ -12,5 +12,12 @@ public enum ChangeKind {
   /** Something was attached to the resource named by the entry; the state says what. */
   ATTACHED,
   /** Something was detached from the resource named by the entry; the state says what. */
-  DETACHED
+  DETACHED,
+  /**
+   * The thing named by the entry connected over MQTT; the state is its connectivity. Not an {@link
+   * #UPDATED}: the thing itself (attributes, type, version) did not change.
+   */
+  CONNECTED,
+  /** The thing named by the entry disconnected; the state is its connectivity with the reason. */
+  DISCONNECTED
 }

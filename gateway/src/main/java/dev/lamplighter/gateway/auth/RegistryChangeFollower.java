@@ -2,6 +2,7 @@ package dev.lamplighter.gateway.auth;
 
 import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.event.ChangeEvent;
+import dev.lamplighter.core.event.ChangeKind;
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.core.tenancy.Scope;
 import dev.lamplighter.gateway.auth.ConnectionCheck.Allowed;
@@ -25,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * attachment), a CA certificate, a thing (attributes, type) or a thing group (membership, parent)
  * makes every live connection of its scope stale: which connections an entry affects is not cheap
  * to know exactly (a group's policy reaches the things of its descendants) and such changes are
- * rare next to messages. Each stale connection is checked again off the event loop; its new
- * policies are swapped in atomically, or, when it no longer passes (certificate not ACTIVE, CA
- * untrusted, iot:Connect denied), its rights are revoked and the {@link Disconnector} closes it.
+ * rare next to messages. A thing's connects and disconnects (kinds CONNECTED and DISCONNECTED)
+ * change no one's rights and are far from rare, so they make nothing stale. Each stale connection
+ * is checked again off the event loop; its new policies are swapped in atomically, or, when it no
+ * longer passes (certificate not ACTIVE, CA untrusted, iot:Connect denied), its rights are revoked
+ * and the {@link Disconnector} closes it.
  */
 public final class RegistryChangeFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryChangeFollower.class);
@@ -39,6 +42,10 @@ public final class RegistryChangeFollower implements AutoCloseable {
           ResourceType.CA_CERTIFICATE,
           ResourceType.THING,
           ResourceType.THING_GROUP);
+
+  /** Entries of relevant types that still change no one's rights. */
+  private static final Set<ChangeKind> IRRELEVANT_KINDS =
+      EnumSet.of(ChangeKind.CONNECTED, ChangeKind.DISCONNECTED);
 
   /** Closes a connection that may no longer be open. */
   @FunctionalInterface
@@ -100,7 +107,7 @@ public final class RegistryChangeFollower implements AutoCloseable {
     }
     Set<Scope> stale = new LinkedHashSet<>();
     for (ChangeEvent event : batch) {
-      if (RELEVANT.contains(event.type())) {
+      if (RELEVANT.contains(event.type()) && !IRRELEVANT_KINDS.contains(event.kind())) {
         stale.add(event.scope());
       }
     }

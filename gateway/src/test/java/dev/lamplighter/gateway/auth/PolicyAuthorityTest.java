@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lamplighter.broker.extension.Authentication;
 import dev.lamplighter.broker.extension.ConnectionAuthority;
 import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.registry.MqttConnection;
 import dev.lamplighter.registry.NewThing;
 import dev.lamplighter.registry.NewThingGroup;
 import dev.lamplighter.security.certificates.Certificate;
@@ -188,5 +189,21 @@ class PolicyAuthorityTest {
     authorization.follower().poll();
 
     assertThat(closed).extracting(LiveConnection::clientId).containsExactly("lamp-1");
+  }
+
+  @Test
+  void thingConnectivityEntries_leaveLiveConnectionsAlone() {
+    connectAs("lamp-1");
+    long changes = authorization.connections().changeCount(scope);
+
+    backend
+        .registry
+        .thingConnectivity()
+        .recordConnected(scope, "lamp-1", new MqttConnection(backend.clock.millis(), 1));
+    int read = authorization.follower().poll();
+
+    assertThat(read).isEqualTo(1);
+    assertThat(authorization.connections().changeCount(scope)).isEqualTo(changes);
+    assertThat(closed).isEmpty();
   }
 }

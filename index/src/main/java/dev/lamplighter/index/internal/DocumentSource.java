@@ -1,23 +1,29 @@
 package dev.lamplighter.index.internal;
 
 import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.index.Connectivity;
 import dev.lamplighter.index.ThingGroupIndexDocument;
 import dev.lamplighter.index.ThingIndexDocument;
 import dev.lamplighter.registry.Registry;
 import dev.lamplighter.registry.Thing;
+import dev.lamplighter.registry.ThingConnectivity;
 import dev.lamplighter.registry.ThingGroup;
 import java.util.Optional;
 
 /**
  * Reads the current state of a thing or a group from the registry as an index document. Documents
  * are always built from the current state, never from a change log entry's copy, so applying an
- * entry twice or late gives the same index.
+ * entry twice or late gives the same index. A thing's connectivity is read only when its scope
+ * indexes connectivity (thingConnectivityIndexingMode STATUS); otherwise its document has none, so
+ * SearchIndex does not return it either.
  */
 final class DocumentSource {
   private final Registry registry;
+  private final ScopeConfigurations configurations;
 
-  DocumentSource(Registry registry) {
+  DocumentSource(Registry registry, ScopeConfigurations configurations) {
     this.registry = registry;
+    this.configurations = configurations;
   }
 
   /** The thing's document, or empty when the thing no longer exists. */
@@ -29,7 +35,6 @@ final class DocumentSource {
   ThingIndexDocument thing(Scope scope, Thing thing) {
     var groups =
         Paging.all(page -> registry.thingGroups().listGroupsForThing(scope, thing.name(), page));
-    // Connectivity is filled in once the broker reports it; until then the thing has none.
     return new ThingIndexDocument(
         thing.name(),
         thing.thingId(),
@@ -37,7 +42,23 @@ final class DocumentSource {
         thing.attributes(),
         thing.version(),
         groups,
-        null);
+        connectivity(scope, thing.name()));
+  }
+
+  /** The thing's connectivity, or null when it never connected or the scope does not index it. */
+  private Connectivity connectivity(Scope scope, String thingName) {
+    if (!configurations.configuration(scope).connectivityIndexed()) {
+      return null;
+    }
+    return registry
+        .thingConnectivity()
+        .describe(scope, thingName)
+        .map(DocumentSource::connectivity)
+        .orElse(null);
+  }
+
+  static Connectivity connectivity(ThingConnectivity stored) {
+    return new Connectivity(stored.connected(), stored.timestamp(), stored.disconnectReason());
   }
 
   /** The group's document, or empty when the group no longer exists. */

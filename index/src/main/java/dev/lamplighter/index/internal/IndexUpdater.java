@@ -46,7 +46,7 @@ final class IndexUpdater implements ChangeFeed.Target {
     this.index = index;
     this.registry = registry;
     this.configurations = configurations;
-    this.documents = new DocumentSource(registry);
+    this.documents = new DocumentSource(registry, configurations);
     this.membership = membership;
     this.readiness = readiness;
   }

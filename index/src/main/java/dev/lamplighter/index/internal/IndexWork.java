@@ -30,6 +30,7 @@ final class IndexWork {
   private void add(ChangeEvent event) {
     ScopedName named = new ScopedName(event.scope(), event.name());
     if (event.type() == ResourceType.THING) {
+      // Every kind, CONNECTED and DISCONNECTED included: the thing's document carries them.
       things.add(named);
     } else if (event.type() == ResourceType.THING_GROUP) {
       addGroupChange(event, named);

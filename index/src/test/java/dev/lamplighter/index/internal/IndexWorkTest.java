@@ -42,6 +42,23 @@ class IndexWorkTest {
   }
 
   @Test
+  void connectivityChanges_reindexTheirThing() {
+    IndexWork work =
+        IndexWork.of(
+            List.of(
+                event(ResourceType.THING, "lamp-1", ChangeKind.CONNECTED, "{\"connected\":true}"),
+                event(
+                    ResourceType.THING,
+                    "lamp-2",
+                    ChangeKind.DISCONNECTED,
+                    "{\"connected\":false}")));
+
+    assertThat(work.things)
+        .containsExactly(new ScopedName(SCOPE, "lamp-1"), new ScopedName(SCOPE, "lamp-2"));
+    assertThat(work.groups).isEmpty();
+  }
+
+  @Test
   void groupChanges_areGroupWork_andADeletionIsRemembered() {
     IndexWork work =
         IndexWork.of(

@@ -156,10 +156,11 @@ public final class ThingServiceImpl implements ThingService {
                 throw ErrorCode.INVALID_REQUEST.exception(
                     "Cannot delete. Thing %s is still attached to one or more principals", name);
               }
-              // Memberships end with the thing, static and dynamic alike, without entries of
-              // their own: the thing's DELETED entry says it.
+              // Memberships and connectivity end with the thing, without entries of their own:
+              // the thing's DELETED entry says it.
               ports.thingGroupMembers().removeThing(scope, name);
               ports.dynamicThingGroupMembers().removeThing(scope, name);
+              ports.thingConnectivity().remove(scope, name);
               if (!ports.things().delete(scope, name, current.get().version())) {
                 throw concurrentlyChanged(name);
               }

@@ -14,7 +14,8 @@ public record RegistryPorts(
     ThingGroupRepository thingGroups,
     ThingGroupMembershipRepository thingGroupMembers,
     DynamicThingGroupMembershipRepository dynamicThingGroupMembers,
-    BillingGroupRepository billingGroups) {
+    BillingGroupRepository billingGroups,
+    ThingConnectivityRepository thingConnectivity) {
   public RegistryPorts {
     Objects.requireNonNull(transactions, "transactions");
     Objects.requireNonNull(changeLog, "changeLog");
@@ -25,5 +26,6 @@ public record RegistryPorts(
     Objects.requireNonNull(thingGroupMembers, "thingGroupMembers");
     Objects.requireNonNull(dynamicThingGroupMembers, "dynamicThingGroupMembers");
     Objects.requireNonNull(billingGroups, "billingGroups");
+    Objects.requireNonNull(thingConnectivity, "thingConnectivity");
   }
 }

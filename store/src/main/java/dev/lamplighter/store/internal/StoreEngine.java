@@ -36,7 +36,8 @@ public final class StoreEngine implements AutoCloseable {
             new JdbcThingGroupRepository(jdbc),
             new JdbcThingGroupMembershipRepository(jdbc),
             new JdbcDynamicThingGroupMembershipRepository(jdbc),
-            new JdbcBillingGroupRepository(jdbc));
+            new JdbcBillingGroupRepository(jdbc),
+            new JdbcThingConnectivityRepository(jdbc));
     this.securityPorts =
         new SecurityPorts(
             transactions,
