@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param sessionExpiry how long a persistent session outlives its connection (AWS: 1 hour)
  * @param maxQueuedMessages most QoS 1 messages kept for one offline persistent session
  * @param connectTimeout how long a connection may wait between TCP accept and CONNECT
+ * @param maxConnectsPerSecond most CONNECTs the whole broker accepts per second; more are refused
+ *     (AWS: 500 per account)
+ * @param maxConnectsPerSecondPerClientId most CONNECTs per second for one client id, after a burst
+ *     of five; more are refused (AWS: 1)
  */
 public record BrokerSettings(
     String bindAddress,
@@ -35,13 +39,18 @@ public record BrokerSettings(
     Duration maxKeepAlive,
     Duration sessionExpiry,
     int maxQueuedMessages,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    int maxConnectsPerSecond,
+    int maxConnectsPerSecondPerClientId) {
   public BrokerSettings {
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(minKeepAlive, "minKeepAlive");
     Objects.requireNonNull(maxKeepAlive, "maxKeepAlive");
     Objects.requireNonNull(sessionExpiry, "sessionExpiry");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
+    if (maxConnectsPerSecond < 1 || maxConnectsPerSecondPerClientId < 1) {
+      throw new IllegalArgumentException("connect rates must be at least 1 per second");
+    }
   }
 
   /** AWS IoT Core's limits on {@code port} of all interfaces. */
@@ -60,7 +69,9 @@ public record BrokerSettings(
         Duration.ofSeconds(1200),
         Duration.ofHours(1),
         1000,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        500,
+        1);
   }
 
   /** The largest MQTT packet the decoder accepts: the payload limit plus room for the headers. */

@@ -7,7 +7,9 @@ import dev.lamplighter.broker.extension.ConnectionAuthority;
 import dev.lamplighter.broker.extension.DisconnectReason;
 import dev.lamplighter.broker.extension.LifecycleListener;
 import dev.lamplighter.broker.extension.ReservedTopics;
+import dev.lamplighter.broker.fuzz.FuzzBroker;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -69,6 +71,16 @@ final class TestBroker implements AutoCloseable {
 
   static TestBroker tls(BrokerTls tls, Authenticator authenticator) {
     return new TestBroker(BrokerSettings.awsDefaults(0), tls, authenticator, ReservedTopics.none());
+  }
+
+  static TestBroker tls(BrokerSettings settings, BrokerTls tls, Authenticator authenticator) {
+    return new TestBroker(settings, tls, authenticator, ReservedTopics.none());
+  }
+
+  /** AWS's limits on a free loopback port with the given connect timeout and connect rates. */
+  static BrokerSettings settings(
+      Duration connectTimeout, int connectsPerSecond, int connectsPerSecondPerClientId) {
+    return FuzzBroker.settings(connectTimeout, connectsPerSecond, connectsPerSecondPerClientId);
   }
 
   static Authenticator allowAll() {

@@ -15,7 +15,8 @@ record BrokerContext(
     Router router,
     Executor authExecutor,
     Clock clock,
-    AtomicLong connectionIds) {
+    AtomicLong connectionIds,
+    ConnectRateLimiter connectRate) {
 
   long nowMillis() {
     return clock.millis();

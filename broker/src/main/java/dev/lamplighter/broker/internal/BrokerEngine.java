@@ -108,7 +108,11 @@ public final class BrokerEngine {
             router,
             authExecutor,
             clock,
-            new AtomicLong());
+            new AtomicLong(),
+            new ConnectRateLimiter(
+                settings.maxConnectsPerSecond(),
+                settings.maxConnectsPerSecondPerClientId(),
+                System::nanoTime));
     try {
       Channel listener =
           new ServerBootstrap()

@@ -117,6 +117,15 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
       refuse(parsed.version(), parsed.refusal(), parsed.detail(), parsed.clientId());
       return;
     }
+    String throttled = throttled(connectPacket, parsed.clientId());
+    if (throttled != null) {
+      refuse(
+          parsed.version(),
+          MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED,
+          throttled,
+          parsed.clientId());
+      return;
+    }
     connect = parsed.settings();
     state = State.AUTHENTICATING;
     // MQTT: the server closes a connection silent for one and a half keep-alive periods.
@@ -136,6 +145,20 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
           "broker stopping",
           connect.clientId());
     }
+  }
+
+  /** Why the connect rate refuses this CONNECT (AWS reason THROTTLED), or null. */
+  private String throttled(MqttConnectMessage packet, String clientId) {
+    boolean assigned = packet.payload().clientIdentifier().isEmpty();
+    return switch (broker.connectRate().tryConnect(assigned ? null : clientId)) {
+      case ACCEPTED -> null;
+      case CLIENT_ID_THROTTLED ->
+          "THROTTLED: over "
+              + broker.settings().maxConnectsPerSecondPerClientId()
+              + " connects per second for this client id";
+      case BROKER_THROTTLED ->
+          "THROTTLED: over " + broker.settings().maxConnectsPerSecond() + " connects per second";
+    };
   }
 
   private void authenticate(ConnectRequest request) {

@@ -77,6 +77,20 @@ public final class MqttSettings {
           "mqtt-connect-timeout",
           "10s",
           "How long a new connection may take to finish TLS and send CONNECT");
+  public static final Setting<Integer> MAX_CONNECT_RATE =
+      Setting.integer(
+          "mqtt-max-connects-per-second",
+          500,
+          1,
+          1_000_000,
+          "Most CONNECTs the broker accepts per second; more are refused (CONNACK 0x9F, 3.1.1: 0x03)");
+  public static final Setting<Integer> MAX_CONNECT_RATE_PER_CLIENT_ID =
+      Setting.integer(
+          "mqtt-max-connects-per-second-per-client-id",
+          1,
+          1,
+          1_000_000,
+          "Most CONNECTs per second for one client id, after a burst of 5; more are refused");
 
   private MqttSettings() {}
 
@@ -93,7 +107,9 @@ public final class MqttSettings {
         MAX_KEEP_ALIVE,
         SESSION_EXPIRY,
         MAX_QUEUED,
-        CONNECT_TIMEOUT);
+        CONNECT_TIMEOUT,
+        MAX_CONNECT_RATE,
+        MAX_CONNECT_RATE_PER_CLIENT_ID);
   }
 
   /**
@@ -127,6 +143,8 @@ public final class MqttSettings {
         max,
         settings.get(SESSION_EXPIRY),
         settings.get(MAX_QUEUED),
-        settings.get(CONNECT_TIMEOUT));
+        settings.get(CONNECT_TIMEOUT),
+        settings.get(MAX_CONNECT_RATE),
+        settings.get(MAX_CONNECT_RATE_PER_CLIENT_ID));
   }
 }
