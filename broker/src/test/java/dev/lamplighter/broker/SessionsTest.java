@@ -207,6 +207,38 @@ class SessionsTest {
   }
 
   @Test
+  void disconnectWithWillMessage_onMqtt5_publishesTheWill() throws Exception {
+    Mqtt5BlockingClient watcher = connected5("watcher");
+    try (Mqtt5BlockingClient.Mqtt5Publishes publishes =
+        watcher.publishes(MqttGlobalPublishFilter.ALL)) {
+      watcher.subscribeWith().topicFilter("lamps/+/status").qos(MqttQos.AT_LEAST_ONCE).send();
+      RawMqttClient lamp = broker.raw();
+      lamp.connect(
+          MqttMessageBuilders.connect()
+              .protocolVersion(MqttVersion.MQTT_5)
+              .clientId("lamp-1")
+              .cleanSession(true)
+              .keepAlive(60)
+              .willFlag(true)
+              .willQoS(MqttQoS.AT_LEAST_ONCE)
+              .willTopic("lamps/lamp-1/status")
+              .willMessage("gone".getBytes(StandardCharsets.UTF_8))
+              .build());
+
+      lamp.send(
+          new MqttMessage(
+              new io.netty.handler.codec.mqtt.MqttFixedHeader(
+                  MqttMessageType.DISCONNECT, false, MqttQoS.AT_MOST_ONCE, false, 0),
+              new MqttReasonCodeAndPropertiesVariableHeader(
+                  (byte) 0x04, io.netty.handler.codec.mqtt.MqttProperties.NO_PROPERTIES)));
+
+      Mqtt5Publish will = publishes.receive(5, TimeUnit.SECONDS).orElseThrow();
+      assertThat(RoutingTest.payload(will)).isEqualTo("gone");
+      broker.awaitEvent("disconnected lamp-1 CLIENT_INITIATED_DISCONNECT");
+    }
+  }
+
+  @Test
   void serverDisconnect_closesTheClientsConnection() {
     Mqtt3BlockingClient lamp = connected3("lamp-1");
 

@@ -289,12 +289,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
                 Integer.toUnsignedLong(expiry) * 1000,
                 broker.settings().sessionExpiry().toMillis());
         Session bound = session;
-        bound.run(
-            () -> {
-              if (millis == 0) {
-                bound.endWithConnection();
-              }
-            });
+        bound.run(() -> bound.expireAfter(millis));
       }
     }
     close(DisconnectReason.CLIENT_INITIATED_DISCONNECT, withWill);

@@ -127,6 +127,11 @@ final class Session {
     return false;
   }
 
+  /** Sets how long the session outlives its connection (an MQTT 5 DISCONNECT may change it). */
+  void expireAfter(long millis) {
+    expiryMillis = millis;
+  }
+
   /** Ends the session with its next disconnect (DeleteConnection with cleanSession). */
   void endWithConnection() {
     expiryMillis = 0;

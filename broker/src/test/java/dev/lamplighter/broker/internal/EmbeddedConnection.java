@@ -8,6 +8,7 @@ import dev.lamplighter.broker.extension.ConnectRequest;
 import dev.lamplighter.broker.extension.ConnectionAuthority;
 import dev.lamplighter.broker.extension.LifecycleListener;
 import dev.lamplighter.broker.extension.ReservedTopics;
+import dev.lamplighter.testkit.MutableClock;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -21,7 +22,6 @@ import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * has its own MQTT codec. Packets sent by the test are encoded by the client channel and decoded by
  * the server's decoder; what the server writes travels back the same way, so every exchange runs
  * through the real codec in both directions. Authentication runs on the calling thread unless the
- * test holds it with {@link #holdAuthentication()}.
+ * test holds it with {@link #holdAuthentication()}; the broker's time is {@link #clock}.
  */
 final class EmbeddedConnection implements AutoCloseable {
   static final String NAMESPACE = "test";
@@ -44,6 +44,7 @@ final class EmbeddedConnection implements AutoCloseable {
   final EmbeddedChannel client;
   final BrokerContext context;
   final AtomicReference<ConnectRequest> lastRequest = new AtomicReference<>();
+  final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
   private final List<Runnable> heldAuthentications = new ArrayList<>();
   private boolean holdAuthentication;
 
@@ -63,17 +64,16 @@ final class EmbeddedConnection implements AutoCloseable {
             task.run();
           }
         };
-    SessionRegistry sessions =
-        new SessionRegistry(server.eventLoop(), System::currentTimeMillis, 1000);
+    SessionRegistry sessions = new SessionRegistry(server.eventLoop(), clock::millis, 1000);
     context =
         new BrokerContext(
             settings,
             new BrokerExtensions(recording, ReservedTopics.none(), LifecycleListener.none()),
             new Topics(settings.maxTopicBytes(), settings.maxTopicSlashes()),
             sessions,
-            new Router(sessions, new RetainedMessages(), System::currentTimeMillis),
+            new Router(sessions, new RetainedMessages(), clock::millis),
             authExecutor,
-            Clock.systemUTC(),
+            clock,
             new AtomicLong());
     server
         .pipeline()
