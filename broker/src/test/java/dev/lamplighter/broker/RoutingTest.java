@@ -1,6 +1,7 @@
 package dev.lamplighter.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
@@ -139,6 +140,50 @@ class RoutingTest {
   }
 
   @Test
+  void serverPublish_onATopicWithWildcards_isRejected() {
+    assertThatThrownBy(
+            () ->
+                broker.broker.publish(
+                    TestBroker.NAMESPACE, Message.of("commands/+", new byte[] {1}, 0, false)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void sharedSubscription_afterOneMemberLeaves_deliversEverythingToTheOthers() {
+    List<String> staying = new CopyOnWriteArrayList<>();
+    List<String> leaving = new CopyOnWriteArrayList<>();
+    sharedMember("worker-1", staying);
+    Mqtt5BlockingClient leaver = sharedMember("worker-2", leaving);
+    leaver.disconnect();
+    broker.awaitEvent("disconnected worker-2 CLIENT_INITIATED_DISCONNECT");
+
+    for (int i = 0; i < 6; i++) {
+      broker.broker.publish(
+          TestBroker.NAMESPACE,
+          Message.of("jobs/" + i, ("job-" + i).getBytes(StandardCharsets.UTF_8), 1, false));
+    }
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> staying.size() == 6);
+    assertThat(leaving).isEmpty();
+  }
+
+  @Test
+  void sharedSubscription_getsNoRetainedMessages() throws Exception {
+    broker.broker.publish(
+        TestBroker.NAMESPACE,
+        Message.of("jobs/old", "retained".getBytes(StandardCharsets.UTF_8), 1, true));
+    List<String> member = new CopyOnWriteArrayList<>();
+    sharedMember("worker-1", member);
+
+    broker.broker.publish(
+        TestBroker.NAMESPACE,
+        Message.of("jobs/new", "live".getBytes(StandardCharsets.UTF_8), 1, false));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> !member.isEmpty());
+    assertThat(member).containsExactly("live");
+  }
+
+  @Test
   void subscriptionGrantedAtQos0_downgradesQos1Messages() throws Exception {
     Mqtt5BlockingClient subscriber = connected5("lamp-sub");
     try (Mqtt5BlockingClient.Mqtt5Publishes publishes =
@@ -153,10 +198,11 @@ class RoutingTest {
     }
   }
 
-  private void sharedMember(String clientId, List<String> received) {
+  private Mqtt5BlockingClient sharedMember(String clientId, List<String> received) {
     Mqtt5BlockingClient member = connected5(clientId);
     member.toAsync().publishes(MqttGlobalPublishFilter.ALL, p -> received.add(payload(p)));
     member.subscribeWith().topicFilter("$share/workers/jobs/+").qos(MqttQos.AT_LEAST_ONCE).send();
+    return member;
   }
 
   /**

@@ -10,9 +10,11 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import dev.lamplighter.broker.extension.Message;
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttVersion;
@@ -251,6 +253,80 @@ class SessionsTest {
   }
 
   @Test
+  void serverDisconnect_withDiscardSession_dropsThePersistentSession() {
+    Mqtt3BlockingClient lamp = broker.v3("lamp-1");
+    lamp.connectWith().cleanSession(false).send();
+    lamp.subscribeWith().topicFilter("lamps/#").qos(MqttQos.AT_LEAST_ONCE).send();
+
+    broker.broker.disconnect(TestBroker.NAMESPACE, "lamp-1", true, false);
+    broker.awaitEvent("disconnected lamp-1 SERVER_INITIATED_DISCONNECT");
+    await().atMost(Duration.ofSeconds(5)).until(() -> !lamp.getState().isConnected());
+
+    assertThat(lamp.connectWith().cleanSession(false).send().isSessionPresent()).isFalse();
+  }
+
+  @Test
+  void serverDisconnect_publishesTheWillOnlyWhenAsked() throws Exception {
+    Mqtt5BlockingClient watcher = connected5("watcher");
+    try (Mqtt5BlockingClient.Mqtt5Publishes publishes =
+        watcher.publishes(MqttGlobalPublishFilter.ALL)) {
+      watcher.subscribeWith().topicFilter("lamps/+/status").qos(MqttQos.AT_LEAST_ONCE).send();
+      broker.raw().connect(connectWithWill("quiet", "lamps/quiet/status", "quiet-will"));
+      broker.raw().connect(connectWithWill("loud", "lamps/loud/status", "loud-will"));
+
+      broker.broker.disconnect(TestBroker.NAMESPACE, "quiet", false, false);
+      broker.awaitEvent("disconnected quiet SERVER_INITIATED_DISCONNECT");
+      broker.broker.disconnect(TestBroker.NAMESPACE, "loud", false, true);
+
+      Mqtt5Publish first = publishes.receive(5, TimeUnit.SECONDS).orElseThrow();
+      assertThat(RoutingTest.payload(first)).isEqualTo("loud-will");
+    }
+  }
+
+  @Test
+  void takeover_ofAPersistentSession_keepsItsSubscriptions() throws Exception {
+    Mqtt3BlockingClient older = broker.v3("lamp-1");
+    older.connectWith().cleanSession(false).send();
+    older.subscribeWith().topicFilter("lamps/#").qos(MqttQos.AT_LEAST_ONCE).send();
+    Mqtt3BlockingClient newer = broker.v3("lamp-1");
+
+    try (Mqtt3BlockingClient.Mqtt3Publishes publishes =
+        newer.publishes(MqttGlobalPublishFilter.ALL)) {
+      assertThat(newer.connectWith().cleanSession(false).send().isSessionPresent()).isTrue();
+      broker.broker.publish(TestBroker.NAMESPACE, message("lamps/1", "after-takeover"));
+
+      assertThat(publishes.receive(5, TimeUnit.SECONDS).orElseThrow().getPayloadAsBytes())
+          .isEqualTo("after-takeover".getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void unacknowledgedMessages_areRedeliveredWithDupOnReconnect() {
+    RawMqttClient first = broker.raw();
+    first.connect(persistentConnect("lamp-1"));
+    first.send(
+        MqttMessageBuilders.subscribe()
+            .messageId(1)
+            .addSubscription(MqttQoS.AT_LEAST_ONCE, "lamps/#")
+            .build());
+    assertThat(first.receive(MqttMessageType.SUBACK)).isNotNull();
+    broker.broker.publish(TestBroker.NAMESPACE, message("lamps/1", "unacked"));
+    MqttPublishMessage original = (MqttPublishMessage) first.receive(MqttMessageType.PUBLISH);
+    assertThat(original.fixedHeader().isDup()).isFalse();
+
+    first.kill();
+    broker.awaitEvent("disconnected lamp-1 CONNECTION_LOST");
+    RawMqttClient second = broker.raw();
+    MqttConnAckMessage connack = second.connect(persistentConnect("lamp-1"));
+
+    assertThat(connack.variableHeader().isSessionPresent()).isTrue();
+    MqttPublishMessage again = (MqttPublishMessage) second.receive(MqttMessageType.PUBLISH);
+    assertThat(again.fixedHeader().isDup()).isTrue();
+    assertThat(again.variableHeader().packetId()).isEqualTo(original.variableHeader().packetId());
+    assertThat(again.payload().toString(StandardCharsets.UTF_8)).isEqualTo("unacked");
+  }
+
+  @Test
   void serverDisconnect_ofAnUnknownClient_returnsFalse() {
     assertThat(broker.broker.disconnect(TestBroker.NAMESPACE, "nobody", false, false)).isFalse();
   }
@@ -289,6 +365,15 @@ class SessionsTest {
         .protocolVersion(version)
         .clientId(clientId)
         .cleanSession(true)
+        .keepAlive(60)
+        .build();
+  }
+
+  private static MqttMessage persistentConnect(String clientId) {
+    return MqttMessageBuilders.connect()
+        .protocolVersion(MqttVersion.MQTT_3_1_1)
+        .clientId(clientId)
+        .cleanSession(false)
         .keepAlive(60)
         .build();
   }

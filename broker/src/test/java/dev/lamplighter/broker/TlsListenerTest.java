@@ -108,6 +108,30 @@ class TlsListenerTest {
   }
 
   @Test
+  void certificatesTheRegistryMightRefuse_stillReachTheAuthenticator() throws Exception {
+    TestCertificate stranger = pki.newRootCa("Other CA").issue("CN=stranger");
+    TestCertificate expired = pki.rootCa().issueExpired("CN=old-lamp");
+
+    for (TestCertificate certificate : List.of(stranger, expired)) {
+      Mqtt5BlockingClient client = tlsClient("lamp-1", certificate);
+      client.connect();
+      client.disconnect();
+
+      assertThat(seen.get().peerCertificates().get(0)).isEqualTo(certificate.x509());
+    }
+  }
+
+  @Test
+  void noServerIdentityYet_closesNewConnections() throws Exception {
+    identity.set(null);
+
+    try (SSLSocket socket = jdkSocket(device)) {
+      assertThatThrownBy(socket::startHandshake).isInstanceOf(java.io.IOException.class);
+    }
+    assertThat(seen.get()).isNull();
+  }
+
+  @Test
   void clientWithoutCertificate_cannotConnect() throws Exception {
     Mqtt5BlockingClient client =
         Mqtt5Client.builder()
@@ -217,7 +241,7 @@ class TlsListenerTest {
         "client",
         certificate.keyPair().getPrivate(),
         PASSWORD,
-        new Certificate[] {certificate.x509(), pki.rootCa().certificate().x509()});
+        new Certificate[] {certificate.x509()});
     KeyManagerFactory factory =
         KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     factory.init(store, PASSWORD);
