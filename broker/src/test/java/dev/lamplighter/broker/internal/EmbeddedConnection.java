@@ -43,14 +43,16 @@ final class EmbeddedConnection implements AutoCloseable {
   final EmbeddedChannel server;
   final EmbeddedChannel client;
   final BrokerContext context;
-  final AtomicReference<ConnectRequest> lastRequest = new AtomicReference<>();
-  final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+  final AtomicReference<ConnectRequest> lastRequest;
+  final MutableClock clock;
   private final List<Runnable> heldAuthentications = new ArrayList<>();
   private boolean holdAuthentication;
 
   private EmbeddedConnection(BrokerSettings settings, Authenticator authenticator) {
     server = new EmbeddedChannel();
     client = new EmbeddedChannel(new MqttDecoder(), MqttEncoder.INSTANCE);
+    lastRequest = new AtomicReference<>();
+    clock = MutableClock.at("2026-01-01T00:00:00Z");
     Authenticator recording =
         request -> {
           lastRequest.set(request);
@@ -75,6 +77,23 @@ final class EmbeddedConnection implements AutoCloseable {
             authExecutor,
             clock,
             new AtomicLong());
+    addBrokerPipeline();
+  }
+
+  /**
+   * Another connection to the broker of {@code first} (an embedded event loop runs tasks inline).
+   */
+  private EmbeddedConnection(EmbeddedConnection first) {
+    server = new EmbeddedChannel();
+    client = new EmbeddedChannel(new MqttDecoder(), MqttEncoder.INSTANCE);
+    lastRequest = first.lastRequest;
+    clock = first.clock;
+    context = first.context;
+    addBrokerPipeline();
+  }
+
+  private void addBrokerPipeline() {
+    BrokerSettings settings = context.settings();
     server
         .pipeline()
         .addLast(
@@ -89,6 +108,11 @@ final class EmbeddedConnection implements AutoCloseable {
             new MqttConnectionHandler(
                 context,
                 new PeerIdentity(List.of(), null, new InetSocketAddress("192.0.2.7", 50000))));
+  }
+
+  /** A new connection to the same broker: same sessions, retained messages, clock. */
+  EmbeddedConnection another() {
+    return new EmbeddedConnection(this);
   }
 
   /** A connection to a broker with AWS IoT's limits that accepts everyone with all rights. */
