@@ -160,6 +160,24 @@ class Mqtt5FeaturesTest {
     }
   }
 
+  /**
+   * Guards a fixed bug: a no-local subscription hid the client's message from an overlapping one.
+   */
+  @Test
+  void noLocal_onOneOfTwoOverlappingSubscriptions_stillDeliversThroughTheOther() throws Exception {
+    Mqtt5BlockingClient client = connected5("echo");
+    try (Mqtt5BlockingClient.Mqtt5Publishes publishes =
+        client.publishes(MqttGlobalPublishFilter.ALL)) {
+      client.subscribeWith().topicFilter("chat/#").qos(MqttQos.AT_LEAST_ONCE).noLocal(true).send();
+      client.subscribeWith().topicFilter("chat/self").qos(MqttQos.AT_MOST_ONCE).send();
+
+      client.publishWith().topic("chat/self").qos(MqttQos.AT_LEAST_ONCE).send();
+
+      Mqtt5Publish received = publishes.receive(5, TimeUnit.SECONDS).orElseThrow();
+      assertThat(received.getTopic().toString()).isEqualTo("chat/self");
+    }
+  }
+
   private static MqttMessage connect(MqttVersion version, String clientId) {
     return MqttMessageBuilders.connect()
         .protocolVersion(version)
