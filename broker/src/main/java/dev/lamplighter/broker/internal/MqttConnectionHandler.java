@@ -167,7 +167,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
     Authentication.Accepted accepted = (Authentication.Accepted) result;
     authority = accepted.authority();
     Message will = connect.will();
-    if (will != null && !willAllowed(accepted.namespace(), will)) {
+    if (will != null && !authority.mayPublish(will.topic())) {
       refuse(
           connect.version(),
           ConnectSettings.notAuthorized(connect.version()),
@@ -188,14 +188,6 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
     publishing = new PublishHandling(this, broker, connect);
     subscribing = new SubscribeHandling(this, broker, connect);
     bindSession(new SessionKey(accepted.namespace(), connect.clientId()));
-  }
-
-  private boolean willAllowed(String namespace, Message will) {
-    ClientInfo provisional =
-        new ClientInfo(
-            namespace, connect.clientId(), "", "", peer.ipAddress(), connect.version(), 0, 0);
-    return PublishHandling.allowedToPublish(broker, authority, provisional, will)
-        != PublishHandling.Verdict.REFUSED;
   }
 
   private void bindSession(SessionKey key) {
@@ -332,7 +324,10 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
     boolean clientInitiated = reason == DisconnectReason.CLIENT_INITIATED_DISCONNECT;
     Session bound = session;
     boolean will = connect.will() != null && publishWill;
-    if (will) {
+    // The will is a client publish made now: reserved topics and rights decide at this moment.
+    if (will
+        && PublishHandling.allowedToPublish(broker, authority, info, connect.will())
+            == PublishHandling.Verdict.ROUTE) {
       broker.router().route(info.namespace(), connect.will(), bound);
     }
     bound.run(() -> bound.detach(this, broker.sessions()));
