@@ -28,6 +28,7 @@ final class TestBroker implements AutoCloseable {
   static final String NAMESPACE = "test";
 
   final List<String> events = new CopyOnWriteArrayList<>();
+  final List<ClientInfo> connectedClients = new CopyOnWriteArrayList<>();
   private final List<AutoCloseable> clients = new ArrayList<>();
   final MqttBroker broker;
 
@@ -40,6 +41,7 @@ final class TestBroker implements AutoCloseable {
         new LifecycleListener() {
           @Override
           public void connected(ClientInfo client) {
+            connectedClients.add(client);
             events.add("connected " + client.clientId());
           }
 
