@@ -323,12 +323,12 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
     DisconnectReason reason = closeReason == null ? DisconnectReason.CONNECTION_LOST : closeReason;
     boolean clientInitiated = reason == DisconnectReason.CLIENT_INITIATED_DISCONNECT;
     Session bound = session;
-    boolean will = connect.will() != null && publishWill;
+    Message will = publishWill ? connect.willAt(broker.nowMillis()) : null;
     // The will is a client publish made now: reserved topics and rights decide at this moment.
-    if (will
-        && PublishHandling.allowedToPublish(broker, authority, info, connect.will())
+    if (will != null
+        && PublishHandling.allowedToPublish(broker, authority, info, will)
             == PublishHandling.Verdict.ROUTE) {
-      broker.router().route(info.namespace(), connect.will(), bound);
+      broker.router().route(info.namespace(), will, bound);
     }
     bound.run(() -> bound.detach(this, broker.sessions()));
     EventLog.disconnected(info, reason);
