@@ -367,16 +367,10 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
   }
 
   @Override
-  public void deliver(Message message, int packetId, boolean dup) {
+  public boolean deliver(Message message, int packetId, boolean dup) {
     if (connect.maxPacketToClient() > 0
         && message.payload().length + message.topic().length() + 64 > connect.maxPacketToClient()) {
-      if (packetId != 0) {
-        Session bound = session;
-        if (bound != null) {
-          bound.run(() -> bound.acknowledged(packetId));
-        }
-      }
-      return;
+      return false;
     }
     ctx.writeAndFlush(
         Packets.publish(
@@ -385,6 +379,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
             dup,
             connect.version() == ProtocolVersion.MQTT_5,
             broker.nowMillis()));
+    return true;
   }
 
   @Override

@@ -102,8 +102,12 @@ final class Session {
     this.expiryMillis = expiryMillis;
     connects++;
     next.accepted(present);
-    for (Map.Entry<Integer, Message> entry : inflight.entrySet()) {
-      next.deliver(entry.getValue(), entry.getKey(), true);
+    Iterator<Map.Entry<Integer, Message>> resend = inflight.entrySet().iterator();
+    while (resend.hasNext()) {
+      Map.Entry<Integer, Message> entry = resend.next();
+      if (!next.deliver(entry.getValue(), entry.getKey(), true)) {
+        resend.remove();
+      }
     }
     drain();
     return connects;
@@ -250,7 +254,9 @@ final class Session {
   private void send(Connection live, Message message) {
     int packetId = nextPacketId();
     inflight.put(packetId, message);
-    live.deliver(message, packetId, false);
+    if (!live.deliver(message, packetId, false)) {
+      inflight.remove(packetId);
+    }
   }
 
   private int nextPacketId() {

@@ -98,6 +98,31 @@ class OfflineQueueTest {
     assertThat(delivered).isEqualTo(1000);
   }
 
+  /**
+   * Guards a fixed bug: a queued message too large for the client stayed in flight for ever, so
+   * with a receive maximum of 1 nothing after it was delivered.
+   */
+  @Test
+  void queuedMessage_overTheClientsMaximumPacketSize_isSkippedWithoutBlockingTheRest() {
+    goOffline();
+    route(Message.of("lamps/1", new byte[500], 1, false));
+    route(Message.of("lamps/1", bytes("small-1"), 1, false));
+    route(Message.of("lamps/1", bytes("small-2"), 1, false));
+
+    List<String> payloads = new ArrayList<>();
+    List<MqttPublishMessage> batch = reconnect(connect(1, 200));
+    while (!batch.isEmpty()) {
+      for (MqttPublishMessage publish : batch) {
+        payloads.add(publish.payload().toString(StandardCharsets.UTF_8));
+        second.send(puback(publish.variableHeader().packetId()));
+        publish.release();
+      }
+      batch = publishes(second.receiveAll());
+    }
+
+    assertThat(payloads).containsExactly("small-1", "small-2");
+  }
+
   /** Connects {@code first} with a persistent MQTT 5 session subscribed to lamps/#, then leaves. */
   private void goOffline() {
     first.send(connect());
@@ -113,8 +138,12 @@ class OfflineQueueTest {
 
   /** Connects again on a second connection; returns the PUBLISH packets that followed CONNACK. */
   private List<MqttPublishMessage> reconnect() {
+    return reconnect(connect());
+  }
+
+  private List<MqttPublishMessage> reconnect(MqttMessage connect) {
     second = first.another();
-    second.send(connect());
+    second.send(connect);
     MqttConnAckMessage connack = (MqttConnAckMessage) second.receive();
     assertThat(connack.variableHeader().isSessionPresent()).isTrue();
     return publishes(second.receiveAll());
@@ -132,9 +161,24 @@ class OfflineQueueTest {
   }
 
   private static MqttMessage connect() {
+    return connect(0, 0);
+  }
+
+  /** A persistent MQTT 5 CONNECT; a receive maximum or maximum packet size of 0 is not sent. */
+  private static MqttMessage connect(int receiveMaximum, int maximumPacketSize) {
     MqttProperties properties = new MqttProperties();
     properties.add(
         new MqttProperties.IntegerProperty(MqttPropertyType.SESSION_EXPIRY_INTERVAL.value(), 600));
+    if (receiveMaximum > 0) {
+      properties.add(
+          new MqttProperties.IntegerProperty(
+              MqttPropertyType.RECEIVE_MAXIMUM.value(), receiveMaximum));
+    }
+    if (maximumPacketSize > 0) {
+      properties.add(
+          new MqttProperties.IntegerProperty(
+              MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), maximumPacketSize));
+    }
     return MqttMessageBuilders.connect()
         .protocolVersion(MqttVersion.MQTT_5)
         .clientId("lamp-1")
