@@ -80,6 +80,20 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    // The idle timer before CONNECT restarts with every read; this deadline does not, so a client
+    // trickling bytes cannot hold a connection that never sends a whole CONNECT.
+    ctx.executor()
+        .schedule(
+            this::connectDeadline,
+            broker.settings().connectTimeout().toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void connectDeadline() {
+    if (state == State.AWAIT_CONNECT && ctx.channel().isActive()) {
+      EventLog.protocolError(clientIdForLog(), peer.ipAddress(), "no CONNECT in time");
+      ctx.close();
+    }
   }
 
   @Override

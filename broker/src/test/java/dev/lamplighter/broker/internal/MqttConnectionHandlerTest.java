@@ -29,6 +29,7 @@ import io.netty.util.ResourceLeakDetector;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -262,6 +263,57 @@ class MqttConnectionHandlerTest {
     connection.server.pipeline().fireUserEventTriggered(IdleStateEvent.READER_IDLE_STATE_EVENT);
 
     assertThat(connection.receiveAll()).isEmpty();
+    assertThat(connection.isOpen()).isFalse();
+  }
+
+  @Test
+  void silence_forTheConnectTimeout_closesConnection() {
+    connection.server.advanceTimeBy(9, TimeUnit.SECONDS);
+    connection.server.runScheduledPendingTasks();
+    assertThat(connection.isOpen()).isTrue();
+
+    connection.server.advanceTimeBy(2, TimeUnit.SECONDS);
+    connection.server.runScheduledPendingTasks();
+
+    assertThat(connection.isOpen()).isFalse();
+  }
+
+  /**
+   * Guards a fixed bug: the connect timeout restarted with every byte, so a client trickling a
+   * CONNECT that never completes held its connection open indefinitely.
+   */
+  @Test
+  void connectTricklingInSlowerThanTheConnectTimeout_closesConnection() {
+    int[] partialConnect = {0x10, 0x7F, 0x00, 0x04, 'M', 'Q', 'T', 'T'};
+
+    for (int i = 0; i < partialConnect.length && connection.isOpen(); i++) {
+      connection.sendRaw(partialConnect[i]);
+      connection.server.advanceTimeBy(3, TimeUnit.SECONDS);
+      connection.server.runScheduledPendingTasks();
+    }
+
+    assertThat(connection.isOpen()).isFalse();
+    assertThat(connection.receiveAll()).isEmpty();
+  }
+
+  @Test
+  void keepAliveTimer_closesAnMqtt5ConnectionSilentForOneAndAHalfKeepAlives() {
+    connection.connect(MQTT_5, "lamp-1");
+
+    connection.server.advanceTimeBy(44, TimeUnit.SECONDS);
+    connection.server.runScheduledPendingTasks();
+    assertThat(connection.isOpen()).isTrue();
+    connection.send(pingreq());
+    assertThat(connection.receive().fixedHeader().messageType())
+        .isEqualTo(MqttMessageType.PINGRESP);
+    connection.server.advanceTimeBy(44, TimeUnit.SECONDS);
+    connection.server.runScheduledPendingTasks();
+    assertThat(connection.isOpen()).isTrue();
+
+    connection.server.advanceTimeBy(91, TimeUnit.SECONDS);
+    connection.server.runScheduledPendingTasks();
+
+    assertThat(disconnectCode(connection.receive())).isEqualTo(0x8D);
     assertThat(connection.isOpen()).isFalse();
   }
 
