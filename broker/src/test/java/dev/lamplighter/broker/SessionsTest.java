@@ -11,9 +11,11 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import dev.lamplighter.broker.extension.Message;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
@@ -198,7 +200,7 @@ class SessionsTest {
 
       lamp.send(
           new MqttMessage(
-              new io.netty.handler.codec.mqtt.MqttFixedHeader(
+              new MqttFixedHeader(
                   MqttMessageType.DISCONNECT, false, MqttQoS.AT_MOST_ONCE, false, 0)));
       broker.awaitEvent("disconnected lamp-1 CLIENT_INITIATED_DISCONNECT");
       broker.broker.publish(TestBroker.NAMESPACE, message("lamps/marker/status", "marker"));
@@ -229,10 +231,10 @@ class SessionsTest {
 
       lamp.send(
           new MqttMessage(
-              new io.netty.handler.codec.mqtt.MqttFixedHeader(
+              new MqttFixedHeader(
                   MqttMessageType.DISCONNECT, false, MqttQoS.AT_MOST_ONCE, false, 0),
               new MqttReasonCodeAndPropertiesVariableHeader(
-                  (byte) 0x04, io.netty.handler.codec.mqtt.MqttProperties.NO_PROPERTIES)));
+                  (byte) 0x04, MqttProperties.NO_PROPERTIES)));
 
       Mqtt5Publish will = publishes.receive(5, TimeUnit.SECONDS).orElseThrow();
       assertThat(RoutingTest.payload(will)).isEqualTo("gone");

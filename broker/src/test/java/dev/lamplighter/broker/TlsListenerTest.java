@@ -19,6 +19,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -126,7 +127,7 @@ class TlsListenerTest {
     identity.set(null);
 
     try (SSLSocket socket = jdkSocket(device)) {
-      assertThatThrownBy(socket::startHandshake).isInstanceOf(java.io.IOException.class);
+      assertThatThrownBy(socket::startHandshake).isInstanceOf(IOException.class);
     }
     assertThat(seen.get()).isNull();
   }

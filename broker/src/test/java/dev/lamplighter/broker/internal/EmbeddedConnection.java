@@ -17,7 +17,6 @@ import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
-import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -212,10 +211,6 @@ final class EmbeddedConnection implements AutoCloseable {
   boolean isOpen() {
     server.runPendingTasks();
     return server.isOpen();
-  }
-
-  static MqttProperties noProperties() {
-    return MqttProperties.NO_PROPERTIES;
   }
 
   @Override

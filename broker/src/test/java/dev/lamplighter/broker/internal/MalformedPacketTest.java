@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -91,7 +92,7 @@ class MalformedPacketTest {
     byte[] payload = new byte[128 * 1024 + 1];
 
     connection.send(
-        io.netty.handler.codec.mqtt.MqttMessageBuilders.publish()
+        MqttMessageBuilders.publish()
             .topicName("lamps/1")
             .qos(MqttQoS.AT_MOST_ONCE)
             .payload(Unpooled.wrappedBuffer(payload))

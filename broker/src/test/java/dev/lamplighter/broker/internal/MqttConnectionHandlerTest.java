@@ -5,14 +5,18 @@ import static io.netty.handler.codec.mqtt.MqttVersion.MQTT_5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamplighter.broker.extension.Authentication;
+import dev.lamplighter.broker.extension.Authenticator;
 import dev.lamplighter.broker.extension.ConnectRefusal;
 import dev.lamplighter.broker.extension.ConnectionAuthority;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
@@ -365,10 +369,7 @@ class MqttConnectionHandlerTest {
 
     MqttMessage puback = connection.receive();
     assertThat(puback.fixedHeader().messageType()).isEqualTo(MqttMessageType.PUBACK);
-    assertThat(
-            ((io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader) puback.variableHeader())
-                .messageId())
-        .isEqualTo(7);
+    assertThat(((MqttMessageIdVariableHeader) puback.variableHeader()).messageId()).isEqualTo(7);
   }
 
   @Test
@@ -613,9 +614,7 @@ class MqttConnectionHandlerTest {
 
   /** {@code packet} as the bytes a client of {@code version} sends. */
   static ByteBuf encoded(MqttVersion version, MqttMessage packet) {
-    io.netty.channel.embedded.EmbeddedChannel encoder =
-        new io.netty.channel.embedded.EmbeddedChannel(
-            io.netty.handler.codec.mqtt.MqttEncoder.INSTANCE);
+    EmbeddedChannel encoder = new EmbeddedChannel(MqttEncoder.INSTANCE);
     encoder.writeOutbound(EmbeddedConnection.connectPacket(version, "encoder"));
     ((ByteBuf) encoder.readOutbound()).release();
     encoder.writeOutbound(packet);
@@ -665,12 +664,12 @@ class MqttConnectionHandlerTest {
     return property == null ? null : (Integer) property.value();
   }
 
-  private static dev.lamplighter.broker.extension.Authenticator refuseAll() {
+  private static Authenticator refuseAll() {
     return request -> Authentication.refused(ConnectRefusal.NOT_AUTHORIZED, "unknown certificate");
   }
 
   /** Accepts everyone; publishing and subscribing under {@code forbidden} is refused. */
-  static dev.lamplighter.broker.extension.Authenticator refusing(String forbiddenFilter) {
+  static Authenticator refusing(String forbiddenFilter) {
     String prefix = forbiddenFilter.substring(0, forbiddenFilter.indexOf('#'));
     ConnectionAuthority authority =
         new ConnectionAuthority() {
