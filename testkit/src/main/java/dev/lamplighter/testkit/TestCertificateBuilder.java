@@ -46,6 +46,7 @@ public final class TestCertificateBuilder {
   private TestKeyType keyType = TestKeyType.EC_P256;
   private KeyPair keyPair;
   private boolean ca;
+  private boolean server;
 
   TestCertificateBuilder(Clock clock, TestCa issuer, String subject) {
     this.clock = clock;
@@ -98,6 +99,12 @@ public final class TestCertificateBuilder {
     return this;
   }
 
+  /** Makes it a TLS server certificate (extended key usage serverAuth instead of clientAuth). */
+  public TestCertificateBuilder server() {
+    this.server = true;
+    return this;
+  }
+
   private TestCertificateBuilder add(int tag, String... values) {
     for (String value : values) {
       alternativeNames.add(new GeneralName(tag, value));
@@ -137,7 +144,10 @@ public final class TestCertificateBuilder {
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         builder.addExtension(
-            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(
+                server ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth));
       }
       if (!alternativeNames.isEmpty()) {
         builder.addExtension(

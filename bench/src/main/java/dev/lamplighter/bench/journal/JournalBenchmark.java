@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Durable QoS 1 messages per second of one thread: the broker's journal (one write per message,
- * the file left to the page cache, so a killed process loses nothing) against SQLite in WAL mode
- * with {@code synchronous=NORMAL} (the store's default, which also survives a killed process), one
+ * Durable QoS 1 messages per second of one thread: the broker's journal (one write per message, the
+ * file left to the page cache, so a killed process loses nothing) against SQLite in WAL mode with
+ * {@code synchronous=NORMAL} (the store's default, which also survives a killed process), one
  * transaction per message. {@code force=true} adds a device flush per message to both, for
  * power-loss durability.
  */

@@ -43,6 +43,7 @@ final class ConnectSettings {
   private final int receiveMaximum;
   private final int maxPacketToClient;
   private final Message will;
+  private final MqttProperties willProperties;
   private final String username;
   private final BrokerSettings limits;
 
@@ -57,6 +58,7 @@ final class ConnectSettings {
       int receiveMaximum,
       int maxPacketToClient,
       Message will,
+      MqttProperties willProperties,
       String username,
       BrokerSettings limits) {
     this.version = version;
@@ -69,6 +71,7 @@ final class ConnectSettings {
     this.receiveMaximum = receiveMaximum;
     this.maxPacketToClient = maxPacketToClient;
     this.will = will;
+    this.willProperties = willProperties;
     this.username = username;
     this.limits = limits;
   }
@@ -129,6 +132,7 @@ final class ConnectSettings {
     Integer clientMaxPacket =
         v5 ? Packets.intValue(properties, MqttPropertyType.MAXIMUM_PACKET_SIZE) : null;
     Message will = null;
+    MqttProperties willProperties = MqttProperties.NO_PROPERTIES;
     if (header.isWillFlag()) {
       String willTopic = packet.payload().willTopic();
       String problem = broker.topics().checkName(willTopic);
@@ -149,13 +153,14 @@ final class ConnectSettings {
             MqttConnectReturnCode.CONNECTION_REFUSED_PACKET_TOO_LARGE,
             "will payload over " + limits.maxPayloadBytes() + " bytes");
       }
+      willProperties = v5 ? packet.payload().willProperties() : MqttProperties.NO_PROPERTIES;
       will =
           Packets.fromPublish(
               willTopic,
               Unpooled.wrappedBuffer(willPayload),
               Math.min(1, header.willQos()),
               header.isWillRetain(),
-              v5 ? packet.payload().willProperties() : MqttProperties.NO_PROPERTIES,
+              willProperties,
               broker.nowMillis());
     }
     ConnectSettings settings =
@@ -170,6 +175,7 @@ final class ConnectSettings {
             receiveMaximum,
             clientMaxPacket == null ? 0 : clientMaxPacket,
             will,
+            willProperties,
             header.hasUserName() ? packet.payload().userName() : null,
             limits);
     return new Parsed(settings, version, clientId, null, null);
@@ -320,5 +326,18 @@ final class ConnectSettings {
 
   Message will() {
     return will;
+  }
+
+  /** The will as published at {@code nowMillis}: an MQTT 5 message expiry counts from then. */
+  Message willAt(long nowMillis) {
+    if (will == null || willProperties.isEmpty()) {
+      return will;
+    }
+    return new Message(
+        will.topic(),
+        will.payload(),
+        will.qos(),
+        will.retain(),
+        Packets.fromProperties(willProperties, nowMillis));
   }
 }

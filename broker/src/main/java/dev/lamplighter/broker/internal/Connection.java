@@ -26,8 +26,10 @@ interface Connection {
    *
    * @param packetId 0 for QoS 0
    * @param dup whether this is a redelivery
+   * @return false when the message was not sent because it is larger than the client accepts (it is
+   *     then dropped, and a QoS 1 message needs no acknowledgement)
    */
-  void deliver(Message message, int packetId, boolean dup);
+  boolean deliver(Message message, int packetId, boolean dup);
 
   /** Writes a SUBACK or UNSUBACK prepared by the handler. */
   void write(Object packet);

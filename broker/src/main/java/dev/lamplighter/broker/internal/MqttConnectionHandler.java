@@ -80,6 +80,20 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    // The idle timer before CONNECT restarts with every read; this deadline does not, so a client
+    // trickling bytes cannot hold a connection that never sends a whole CONNECT.
+    ctx.executor()
+        .schedule(
+            this::connectDeadline,
+            broker.settings().connectTimeout().toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void connectDeadline() {
+    if (state == State.AWAIT_CONNECT && ctx.channel().isActive()) {
+      EventLog.protocolError(clientIdForLog(), peer.ipAddress(), "no CONNECT in time");
+      ctx.close();
+    }
   }
 
   @Override
@@ -190,7 +204,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
     Authentication.Accepted accepted = (Authentication.Accepted) result;
     authority = accepted.authority();
     Message will = connect.will();
-    if (will != null && !willAllowed(accepted.namespace(), will)) {
+    if (will != null && !authority.mayPublish(will.topic())) {
       refuse(
           connect.version(),
           ConnectSettings.notAuthorized(connect.version()),
@@ -211,14 +225,6 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
     publishing = new PublishHandling(this, broker, connect);
     subscribing = new SubscribeHandling(this, broker, connect);
     bindSession(new SessionKey(accepted.namespace(), connect.clientId()));
-  }
-
-  private boolean willAllowed(String namespace, Message will) {
-    ClientInfo provisional =
-        new ClientInfo(
-            namespace, connect.clientId(), "", "", peer.ipAddress(), connect.version(), 0, 0);
-    return PublishHandling.allowedToPublish(broker, authority, provisional, will)
-        != PublishHandling.Verdict.REFUSED;
   }
 
   private void bindSession(SessionKey key) {
@@ -312,12 +318,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
                 Integer.toUnsignedLong(expiry) * 1000,
                 broker.settings().sessionExpiry().toMillis());
         Session bound = session;
-        bound.run(
-            () -> {
-              if (millis == 0) {
-                bound.endWithConnection();
-              }
-            });
+        bound.run(() -> bound.expireAfter(millis));
       }
     }
     close(DisconnectReason.CLIENT_INITIATED_DISCONNECT, withWill);
@@ -359,9 +360,12 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
     DisconnectReason reason = closeReason == null ? DisconnectReason.CONNECTION_LOST : closeReason;
     boolean clientInitiated = reason == DisconnectReason.CLIENT_INITIATED_DISCONNECT;
     Session bound = session;
-    boolean will = connect.will() != null && publishWill;
-    if (will) {
-      broker.router().route(info.namespace(), connect.will(), bound);
+    Message will = publishWill ? connect.willAt(broker.nowMillis()) : null;
+    // The will is a client publish made now: reserved topics and rights decide at this moment.
+    if (will != null
+        && PublishHandling.allowedToPublish(broker, authority, info, will)
+            == PublishHandling.Verdict.ROUTE) {
+      broker.router().route(info.namespace(), will, bound);
     }
     bound.run(() -> bound.detach(this, broker.sessions()));
     EventLog.disconnected(info, reason);
@@ -400,16 +404,10 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
   }
 
   @Override
-  public void deliver(Message message, int packetId, boolean dup) {
+  public boolean deliver(Message message, int packetId, boolean dup) {
     if (connect.maxPacketToClient() > 0
         && message.payload().length + message.topic().length() + 64 > connect.maxPacketToClient()) {
-      if (packetId != 0) {
-        Session bound = session;
-        if (bound != null) {
-          bound.run(() -> bound.acknowledged(packetId));
-        }
-      }
-      return;
+      return false;
     }
     ctx.writeAndFlush(
         Packets.publish(
@@ -418,6 +416,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
             dup,
             connect.version() == ProtocolVersion.MQTT_5,
             broker.nowMillis()));
+    return true;
   }
 
   @Override

@@ -133,8 +133,13 @@ final class Session {
     journalStart(cleanStart);
     connects++;
     next.accepted(present);
-    for (Map.Entry<Integer, Envelope> entry : inflight.entrySet()) {
-      next.deliver(entry.getValue().message(), entry.getKey(), true);
+    Iterator<Map.Entry<Integer, Envelope>> resend = inflight.entrySet().iterator();
+    while (resend.hasNext()) {
+      Map.Entry<Integer, Envelope> entry = resend.next();
+      if (!next.deliver(entry.getValue().message(), entry.getKey(), true)) {
+        resend.remove();
+        consumed(entry.getValue());
+      }
     }
     drain();
     return connects;
@@ -176,6 +181,14 @@ final class Session {
           new JournalRecord.SessionClosed(key.namespace(), key.clientId(), offlineSinceMillis));
     }
     return false;
+  }
+
+  /** Sets how long the session outlives its connection (an MQTT 5 DISCONNECT may change it). */
+  void expireAfter(long millis) {
+    expiryMillis = millis;
+    if (journaled && millis > 0) {
+      journal.append(new JournalRecord.SessionOpened(key.namespace(), key.clientId(), millis));
+    }
   }
 
   /** Ends the session with its next disconnect (DeleteConnection with cleanSession). */
@@ -325,7 +338,10 @@ final class Session {
   private void send(Connection live, Envelope envelope) {
     int packetId = nextPacketId();
     inflight.put(packetId, envelope);
-    live.deliver(envelope.message(), packetId, false);
+    if (!live.deliver(envelope.message(), packetId, false)) {
+      inflight.remove(packetId);
+      consumed(envelope);
+    }
   }
 
   private int nextPacketId() {

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>As MQTT requires, a filter starting with a wildcard does not match topics that start with
  * {@code $}. A session with several matching subscriptions gets the message once, at the highest of
- * their QoS levels. Each shared group that matches gets it once, at one of its members, taken in
- * turn among those connected.
+ * their QoS levels, and is spared its own message only when all of them asked for no-local. Each
+ * shared group that matches gets it once, at one of its members, taken in turn among those
+ * connected.
  */
 final class SubscriptionTree {
   private final Node root = new Node();
@@ -112,7 +113,27 @@ final class SubscriptionTree {
   }
 
   private static void merge(Map<Session, Subscription> matched, Session session, Subscription sub) {
-    matched.merge(session, sub, (a, b) -> a.qos() >= b.qos() ? a : b);
+    matched.merge(session, sub, SubscriptionTree::overlapping);
+  }
+
+  /**
+   * The one delivery two matching subscriptions of a session make: the higher QoS, and no-local
+   * only when both asked for it (either one alone would deliver the client's own message).
+   */
+  private static Subscription overlapping(Subscription a, Subscription b) {
+    Subscription higher = a.qos() >= b.qos() ? a : b;
+    boolean noLocal = a.noLocal() && b.noLocal();
+    if (higher.noLocal() == noLocal) {
+      return higher;
+    }
+    return new Subscription(
+        higher.filter(),
+        higher.shareGroup(),
+        higher.topicFilter(),
+        higher.qos(),
+        noLocal,
+        higher.retainAsPublished(),
+        higher.retainHandling());
   }
 
   private static final class Node {
