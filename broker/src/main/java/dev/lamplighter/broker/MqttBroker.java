@@ -79,6 +79,15 @@ public final class MqttBroker implements AutoCloseable {
   }
 
   /**
+   * Asks the live connection's rights again about each of its subscriptions and removes those it
+   * may no longer hold; call after its {@link dev.lamplighter.broker.extension.ConnectionAuthority}
+   * changed its answers.
+   */
+  public void dropForbiddenSubscriptions(String namespace, String clientId) {
+    engine.dropForbiddenSubscriptions(namespace, clientId);
+  }
+
+  /**
    * Closes the live connection of {@code clientId} (reason SERVER_INITIATED_DISCONNECT).
    *
    * @param discardSession also discard its persistent session

@@ -23,6 +23,9 @@ public interface BrokerHandle {
   /** {@link MqttBroker#retainedMessage}. */
   Optional<RetainedMessage> retainedMessage(String namespace, String topic);
 
+  /** {@link MqttBroker#dropForbiddenSubscriptions}. */
+  void dropForbiddenSubscriptions(String namespace, String clientId);
+
   /** {@link MqttBroker#disconnect}. */
   boolean disconnect(
       String namespace, String clientId, boolean discardSession, boolean publishWill);
@@ -43,6 +46,11 @@ public interface BrokerHandle {
       @Override
       public Optional<RetainedMessage> retainedMessage(String namespace, String topic) {
         return broker.retainedMessage(namespace, topic);
+      }
+
+      @Override
+      public void dropForbiddenSubscriptions(String namespace, String clientId) {
+        broker.dropForbiddenSubscriptions(namespace, clientId);
       }
 
       @Override

@@ -13,6 +13,8 @@ import dev.lamplighter.broker.extension.Message;
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.core.messaging.DeviceMessaging;
 import dev.lamplighter.gateway.auth.ConnectionAuthorization;
+import dev.lamplighter.gateway.auth.LiveConnection;
+import dev.lamplighter.gateway.auth.RegistryChangeFollower;
 import dev.lamplighter.gateway.events.ConnectivityRecorder;
 import dev.lamplighter.gateway.events.LifecycleEvents;
 import dev.lamplighter.gateway.messaging.BrokerDeviceMessaging;
@@ -98,7 +100,17 @@ public final class Gateway implements AutoCloseable {
             security.policies(),
             security::certificateAuthority,
             changeLog,
-            c -> handle.disconnect(c.namespace(), c.clientId(), false, true),
+            new RegistryChangeFollower.Disconnector() {
+              @Override
+              public void disconnect(LiveConnection c) {
+                handle.disconnect(c.namespace(), c.clientId(), false, true);
+              }
+
+              @Override
+              public void rightsChanged(LiveConnection c) {
+                handle.dropForbiddenSubscriptions(c.namespace(), c.clientId());
+              }
+            },
             clock,
             POLL_INTERVAL);
     ConnectivityRecorder connectivity =
@@ -198,6 +210,14 @@ public final class Gateway implements AutoCloseable {
     public Optional<RetainedMessage> retainedMessage(String namespace, String topic) {
       MqttBroker current = broker;
       return current == null ? Optional.empty() : current.retainedMessage(namespace, topic);
+    }
+
+    @Override
+    public void dropForbiddenSubscriptions(String namespace, String clientId) {
+      MqttBroker current = broker;
+      if (current != null) {
+        current.dropForbiddenSubscriptions(namespace, clientId);
+      }
     }
 
     @Override

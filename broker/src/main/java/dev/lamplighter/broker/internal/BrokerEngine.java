@@ -194,6 +194,22 @@ public final class BrokerEngine {
         .orElse(false);
   }
 
+  public void dropForbiddenSubscriptions(String namespace, String clientId) {
+    context
+        .sessions()
+        .find(new SessionKey(namespace, clientId))
+        .ifPresent(
+            session ->
+                session.run(
+                    () -> {
+                      List<String> dropped = session.dropForbiddenSubscriptions();
+                      if (!dropped.isEmpty()) {
+                        LOG.info(
+                            "[{}] may no longer hold subscriptions {}: removed", clientId, dropped);
+                      }
+                    }));
+  }
+
   public boolean disconnect(
       String namespace, String clientId, boolean discardSession, boolean publishWill) {
     Optional<Session> session = context.sessions().find(new SessionKey(namespace, clientId));

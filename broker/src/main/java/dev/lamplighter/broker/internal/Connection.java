@@ -18,6 +18,9 @@ interface Connection {
   /** Whether a message on {@code topic} may be delivered to this client. */
   boolean mayReceive(String topic);
 
+  /** Whether the client may (still) hold a subscription to {@code topicFilter}. */
+  boolean maySubscribe(String topicFilter);
+
   /** Most unacknowledged QoS 1 messages this client accepts at once. */
   int receiveMaximum();
 

@@ -71,6 +71,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
   private SubscribeHandling subscribing;
   private volatile DisconnectReason closeReason;
   private volatile boolean publishWill = true;
+  private boolean readingPaused;
 
   MqttConnectionHandler(BrokerContext broker, PeerIdentity peer) {
     this.broker = broker;
@@ -399,6 +400,11 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
   }
 
   @Override
+  public boolean maySubscribe(String topicFilter) {
+    return authority.maySubscribe(topicFilter);
+  }
+
+  @Override
   public int receiveMaximum() {
     return connect.receiveMaximum();
   }
@@ -446,6 +452,27 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
       state = State.CLOSED;
     }
     ctx.close();
+  }
+
+  /**
+   * Stops reading from the client for {@code nanos} (it is over its publish rate); what it sends
+   * meanwhile waits in the socket buffers, so the client slows down instead of losing messages.
+   */
+  void pauseReading(long nanos) {
+    if (!readingPaused) {
+      readingPaused = true;
+      ctx.channel().config().setAutoRead(false);
+      ctx.executor()
+          .schedule(
+              () -> {
+                readingPaused = false;
+                if (state == State.CONNECTED) {
+                  ctx.channel().config().setAutoRead(true);
+                }
+              },
+              nanos,
+              TimeUnit.NANOSECONDS);
+    }
   }
 
   /** Closes for a protocol violation (MQTT 5: DISCONNECT 0x82 first). */

@@ -11,6 +11,7 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A connection's inbound PUBLISH packets: topic aliases, limits, QoS, the reserved-topic table and
@@ -19,8 +20,8 @@ import java.util.Map;
  * <p>Refusals follow AWS IoT: an unauthorized publish closes an MQTT 3.1.1 connection; an MQTT 5
  * client gets PUBACK 0x87 for QoS 1 and its QoS 0 message is dropped. QoS 2 is not supported: MQTT
  * 3.1.1 connections are closed, MQTT 5 ones get DISCONNECT 0x9B. Over the per-connection publish
- * rate, a QoS 1 message gets PUBACK 0x97 (MQTT 5) or no PUBACK (3.1.1, so the client retries), and
- * a QoS 0 one is dropped.
+ * rate the broker stops reading from the client until the rate allows the next publish: the
+ * publisher is slowed down by TCP back-pressure and nothing it sent is dropped.
  */
 final class PublishHandling {
   /** What the reserved-topic table and the connection's rights decide together. */
@@ -42,7 +43,12 @@ final class PublishHandling {
     this.broker = broker;
     this.connect = connect;
     this.v5 = connect.version() == ProtocolVersion.MQTT_5;
-    this.rate = new PublishRate(broker.settings().maxPublishesPerSecond(), System.nanoTime());
+    this.rate = new PublishRate(broker.settings().maxPublishesPerSecond(), nowNanos());
+  }
+
+  /** The broker's clock in nanoseconds, so tests that move time move the rate too. */
+  private long nowNanos() {
+    return TimeUnit.MILLISECONDS.toNanos(broker.nowMillis());
   }
 
   static Verdict allowedToPublish(
@@ -85,12 +91,9 @@ final class PublishHandling {
           "payload over " + broker.settings().maxPayloadBytes() + " bytes");
       return;
     }
-    if (!rate.tryAcquire(System.nanoTime())) {
-      if (qos == 1 && v5) {
-        connection.write(
-            Packets.puback(packetId, MqttReasonCodes.PubAck.QUOTA_EXCEEDED.byteValue(), true));
-      }
-      return;
+    long pause = rate.acquire(nowNanos());
+    if (pause > 0) {
+      connection.pauseReading(pause);
     }
     Message message =
         Packets.fromPublish(

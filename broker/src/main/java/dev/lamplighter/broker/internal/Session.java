@@ -254,6 +254,25 @@ final class Session {
     return true;
   }
 
+  /**
+   * Removes the subscriptions the live connection may no longer hold (its rights changed); returns
+   * their filters.
+   */
+  List<String> dropForbiddenSubscriptions() {
+    Connection live = connection;
+    if (live == null) {
+      return List.of();
+    }
+    List<String> dropped = new ArrayList<>();
+    for (String filter : List.copyOf(subscriptions.keySet())) {
+      if (!live.maySubscribe(filter)) {
+        unsubscribe(filter);
+        dropped.add(filter);
+      }
+    }
+    return dropped;
+  }
+
   int subscriptionCount() {
     return subscriptions.size();
   }

@@ -47,10 +47,13 @@ public final class RegistryChangeFollower implements AutoCloseable {
   private static final Set<ChangeKind> IRRELEVANT_KINDS =
       EnumSet.of(ChangeKind.CONNECTED, ChangeKind.DISCONNECTED);
 
-  /** Closes a connection that may no longer be open. */
-  @FunctionalInterface
+  /** Acts on a live connection whose rights changed. */
   public interface Disconnector {
+    /** Closes a connection that may no longer be open. */
     void disconnect(LiveConnection connection);
+
+    /** The connection stays, with new rights: it loses the subscriptions they no longer allow. */
+    default void rightsChanged(LiveConnection connection) {}
   }
 
   private final ChangeLog log;
@@ -134,6 +137,7 @@ public final class RegistryChangeFollower implements AutoCloseable {
     }
     if (verdict instanceof Allowed allowed) {
       connection.authority().replace(allowed.policies());
+      disconnector.rightsChanged(connection);
     } else if (!connection.authority().revoked()) {
       connection.authority().revoke();
       LOG.info("Closing [{}]: {}", connection, ((Denied) verdict).detail());

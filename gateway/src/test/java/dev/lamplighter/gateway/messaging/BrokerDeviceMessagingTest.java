@@ -172,6 +172,9 @@ class BrokerDeviceMessagingTest {
     }
 
     @Override
+    public void dropForbiddenSubscriptions(String namespace, String clientId) {}
+
+    @Override
     public boolean disconnect(
         String namespace, String clientId, boolean discardSession, boolean publishWill) {
       if (!connected.remove(clientId)) {
