@@ -7,6 +7,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -24,9 +25,10 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
- * Builds the MQTT listener's pipeline: TLS, an idle timer (the connect timeout until CONNECT, then
- * 1.5 times the keep-alive), the MQTT decoder with the broker's size limits, the encoder, and the
- * connection handler once TLS has completed. A plain-TCP broker (tests only) skips TLS.
+ * Builds the MQTT listener's pipeline: TLS, flush consolidation, an idle timer (the connect timeout
+ * until CONNECT, then 1.5 times the keep-alive), the MQTT decoder with the broker's size limits,
+ * the encoder, and the connection handler once TLS has completed. A plain-TCP broker (tests only)
+ * skips TLS.
  */
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final BrokerContext broker;
@@ -40,6 +42,9 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel channel) throws Exception {
     ChannelPipeline pipeline = channel.pipeline();
+    // Writes of one read batch (PUBACKs) or of one burst of deliveries go out with one flush, so
+    // TLS seals them into few records and the socket takes them in one system call.
+    pipeline.addLast(PipelineNames.FLUSH, new FlushConsolidationHandler(256, true));
     pipeline.addLast(
         PipelineNames.IDLE,
         new IdleStateHandler(
