@@ -1,5 +1,6 @@
 package dev.lamplighter.broker.internal;
 
+import dev.lamplighter.broker.extension.LifecycleListener;
 import dev.lamplighter.broker.extension.ProtocolVersion;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
@@ -7,6 +8,7 @@ import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A connection's SUBSCRIBE and UNSUBSCRIBE packets. Each filter is checked (syntax, the
@@ -83,15 +85,7 @@ final class SubscribeHandling {
           }
           if (!accepted.isEmpty()) {
             List<String> filters = accepted.stream().map(Subscription::filter).toList();
-            connection
-                .context()
-                .executor()
-                .execute(
-                    () ->
-                        broker
-                            .extensions()
-                            .lifecycle()
-                            .subscribed(connection.clientInfo(), filters));
+            tellLifecycle(listener -> listener.subscribed(connection.clientInfo(), filters));
           }
         });
   }
@@ -117,16 +111,13 @@ final class SubscribeHandling {
           }
           connection.write(Packets.unsuback(packetId, codes, v5));
           if (!removed.isEmpty()) {
-            connection
-                .context()
-                .executor()
-                .execute(
-                    () ->
-                        broker
-                            .extensions()
-                            .lifecycle()
-                            .unsubscribed(connection.clientInfo(), removed));
+            tellLifecycle(listener -> listener.unsubscribed(connection.clientInfo(), removed));
           }
         });
+  }
+
+  /** Tells the lifecycle listener on the connection's event loop, as its contract promises. */
+  private void tellLifecycle(Consumer<LifecycleListener> call) {
+    connection.context().executor().execute(() -> call.accept(broker.extensions().lifecycle()));
   }
 }
