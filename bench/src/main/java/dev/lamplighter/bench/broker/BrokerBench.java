@@ -1,6 +1,10 @@
 package dev.lamplighter.bench.broker;
 
 import dev.lamplighter.bench.StandardOutput;
+import dev.lamplighter.bench.load.MachineCpu;
+import dev.lamplighter.bench.load.ProcessCpu;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +29,10 @@ public final class BrokerBench {
     int status = 0;
     try {
       DeviceKeys keys = DeviceKeys.read(options.tlsDir(), options.certificates(), options.port());
+      Optional<MachineCpu.Sample> machineBefore = MachineCpu.sample();
+      long selfBefore = cpuMillis(ProcessCpu.self());
+      long brokerBefore = Delivery.cpuMillis(options.targetPid()).getAsLong();
+      long started = System.nanoTime();
       String line =
           switch (options.scenario()) {
             case FAN_IN -> FanIn.run(options, keys);
@@ -33,7 +41,22 @@ public final class BrokerBench {
             case IDLE -> IdleConnections.run(options, keys);
             case LATENCY -> Latency.run(options, keys);
           };
-      StandardOutput.println(line);
+      // The machine's cores during the whole invocation (connecting included): this load
+      // generator, the broker, and everything else (another build competing for the cores).
+      double wallMs = (System.nanoTime() - started) / 1e6;
+      int cores = Runtime.getRuntime().availableProcessors();
+      double busy = MachineCpu.busyCores(machineBefore, MachineCpu.sample(), cores);
+      double self = (cpuMillis(ProcessCpu.self()) - selfBefore) / wallMs;
+      long brokerAfter = Delivery.cpuMillis(options.targetPid()).getAsLong();
+      double broker =
+          brokerBefore < 0 || brokerAfter < 0 ? Double.NaN : (brokerAfter - brokerBefore) / wallMs;
+      StandardOutput.println(
+          line
+              + new ResultLine("")
+                  .add("cores_loadgen", self, 2)
+                  .add("cores_broker", broker, 2)
+                  .add("cores_others", busy - self - (Double.isNaN(broker) ? 0 : broker), 2)
+                  .toString());
     } catch (Exception e) {
       LOG.error("{} against {} failed", options.scenario().id, options.label(), e);
       StandardOutput.println(
@@ -42,6 +65,10 @@ public final class BrokerBench {
     }
     // The MQTT client's event loop threads would keep the JVM alive.
     System.exit(status);
+  }
+
+  private static long cpuMillis(ProcessCpu cpu) {
+    return cpu.total().map(Duration::toMillis).orElse(-1L);
   }
 
   /** The start of a result line: the scenario, the broker and the round. */

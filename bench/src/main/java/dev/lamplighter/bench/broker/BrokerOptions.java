@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * @param port the broker's MQTT port on 127.0.0.1
  * @param tlsDir the broker's TLS material ({@link DeviceKeys})
  * @param label the broker's name in the result line ({@code lamplighter}, {@code mosquitto})
- * @param round the round of alternating runs, for the result line
+ * @param round the round of alternating runs, for the result line (0: a warm-up)
  * @param run a run id that keeps client ids of different invocations apart
  * @param targetPid the broker's process, whose CPU time is read before and after, when given
  * @param publishers publishing clients (fan-in, latency)
@@ -101,7 +101,7 @@ record BrokerOptions(
     int publishers = 10;
     int messages = 10_000;
     int payload = 64;
-    int window = 1000;
+    int window = 500;
     int subscribers = 1000;
     int connects = 2000;
     int concurrency = 32;
@@ -119,7 +119,7 @@ record BrokerOptions(
       String value = args[i + 1];
       switch (option) {
         case "--label" -> label = value;
-        case "--round" -> round = positive(option, value);
+        case "--round" -> round = atLeast(option, value, 0);
         case "--run" -> run = value;
         case "--target-pid" -> targetPid = OptionalLong.of(positive(option, value));
         case "--publishers" -> publishers = positive(option, value);

@@ -45,7 +45,7 @@ final class BrokerPki {
     }
 
     String privateKeyPem() {
-      return pem(keys.getPrivate());
+      return BrokerPki.privateKeyPem(keys.getPrivate());
     }
   }
 
@@ -149,6 +149,18 @@ final class BrokerPki {
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A private key in PKCS#8 PEM ({@code PRIVATE KEY}), which OpenSSL and the JDK both read with its
+   * curve; Bouncy Castle's writer would give SEC1 without the public key.
+   */
+  static String privateKeyPem(java.security.PrivateKey key) {
+    String base64 =
+        java.util.Base64.getMimeEncoder(
+                64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .encodeToString(key.getEncoded());
+    return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
   }
 
   static String pem(Object object) {

@@ -105,7 +105,7 @@ public final class BrokerSetup {
             iot.createCertificateFromCsr(b -> b.certificateSigningRequest(csr).setAsActive(true));
         iot.attachPolicy(b -> b.policyName(POLICY_NAME).target(created.certificateArn()));
         write(dir.resolve("client-" + i + ".pem"), created.certificatePem());
-        write(dir.resolve("client-" + i + ".key"), BrokerPki.pem(keys.getPrivate()));
+        write(dir.resolve("client-" + i + ".key"), BrokerPki.privateKeyPem(keys.getPrivate()));
       }
     }
   }

@@ -118,7 +118,9 @@ public final class BrokerReport {
     out.add(
         "ratio: Lamplighter / Mosquitto (above 1 is Lamplighter faster); cpu_ratio: Lamplighter's"
             + " CPU per message / Mosquitto's (below 1 is Lamplighter cheaper). The load generator"
-            + " shares the machine's cores with the broker under test.");
+            + " shares the machine's cores with the broker under test; cores are averages over"
+            + " each invocation, connecting included, and a large 'others' means something else"
+            + " competed for the machine.");
     return out;
   }
 
@@ -228,7 +230,10 @@ public final class BrokerReport {
             "p99 ms",
             "lost",
             "errors",
-            "seconds");
+            "seconds",
+            "cores: loadgen",
+            "broker",
+            "others");
     for (ResultRecord r : file.all("broker")) {
       String scenario = r.text("scenario");
       String rate;
@@ -278,7 +283,10 @@ public final class BrokerReport {
           format(r.number("p99_ms"), 2),
           format(lost, 0),
           format(errors, 0),
-          format(r.number("seconds"), 1));
+          format(r.number("seconds"), 1),
+          format(r.number("cores_loadgen"), 2),
+          format(r.number("cores_broker"), 2),
+          format(r.number("cores_others"), 2));
     }
     return table;
   }
