@@ -101,7 +101,7 @@ record BrokerOptions(
     int publishers = 10;
     int messages = 10_000;
     int payload = 64;
-    int window = 500;
+    int window = 100;
     int subscribers = 1000;
     int connects = 2000;
     int concurrency = 32;
