@@ -18,7 +18,6 @@ import dev.lamplighter.security.authorization.PolicyVersion;
 import dev.lamplighter.security.authorization.PolicyWithDefault;
 import dev.lamplighter.security.certificates.Certificate;
 import dev.lamplighter.security.policy.PolicyContext;
-import dev.lamplighter.security.policy.PolicyDocument;
 import dev.lamplighter.security.policy.PolicyEvaluator;
 import dev.lamplighter.security.policy.PolicyEvaluator.Decision;
 import dev.lamplighter.security.policy.PolicyEvaluator.NamedPolicy;
@@ -54,6 +53,7 @@ public final class PolicyResolver {
   private final ThingService things;
   private final ThingGroupService groups;
   private final Clock clock;
+  private final CompiledPolicies compiled = new CompiledPolicies(1024);
 
   public PolicyResolver(
       SecurityPorts ports, ThingService things, ThingGroupService groups, Clock clock) {
@@ -196,7 +196,7 @@ public final class PolicyResolver {
     List<NamedPolicy> policies = new ArrayList<>();
     for (String name : names) {
       PolicyWithDefault policy = withDefault(scope, name);
-      policies.add(new NamedPolicy(name, PolicyDocument.parse(policy.version().document())));
+      policies.add(new NamedPolicy(name, compiled.compile(policy.version().document())));
     }
     PolicyContext context =
         AuthorizationContexts.forConnection(
