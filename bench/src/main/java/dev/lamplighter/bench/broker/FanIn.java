@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  * <p>Flow control: each publisher has at most 100 publishes awaiting PUBACK, and all publishers
  * together at most {@code --window} messages sent but not yet received. The end-to-end window keeps
  * the brokers' queues for the subscriber bounded: Mosquitto drops QoS 1 messages beyond 100 in
- * flight and 1,000 queued for a client (max_queued_messages), so an open loop would measure its
+ * flight and the queue limit for a client (max_queued_messages), so an open loop would measure its
  * drops rather than its throughput. Mosquitto 2.0.11 still dropped about 250 of 100,000 messages
  * with a window of 500 (and none with 100, at a higher rate), so the suite uses 100. Lost messages
  * are counted and reported.

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * {@code fan-out-qos1}: one publisher sends {@code --messages} QoS 1 messages (at most 100 awaiting
  * PUBACK) to a topic that {@code --subscribers} clients subscribe to at QoS 1; throughput is
  * deliveries per second, from the first publish to the last delivery. With no more messages than
- * Mosquitto queues per client (100 in flight and 1,000 queued), no broker has cause to drop one.
+ * Mosquitto queues per client (100 in flight, 100,000 queued), no broker has cause to drop one.
  */
 final class FanOut {
   private FanOut() {}

@@ -9,16 +9,16 @@ import java.util.List;
  * one TLS listener on the loopback interface that requires a client certificate from the bench CA
  * (TLS 1.2 or later, the certificate not used as the user name, so any device of the CA connects
  * with any client id, as the bench policy lets Lamplighter's), persistence on with Mosquitto's
- * default autosave (every 1,800 s, and at shutdown), 100 QoS 1 messages in flight and 1,000 queued
- * per client, AWS's defaults that Lamplighter applies. No ACL file: every client may publish and
- * subscribe anywhere, which is what Lamplighter's bench policy allows on {@code bench/*}.
+ * default autosave (every 1,800 s, and at shutdown), 100 QoS 1 messages in flight and 100,000
+ * queued per client, AWS's defaults that Lamplighter applies. No ACL file: every client may publish
+ * and subscribe anywhere, which is what Lamplighter's bench policy allows on {@code bench/*}.
  *
  * @param port the listener's port
  * @param dir where the CA, the server's certificate and key, the persistence file and the log are
  */
 record MosquittoConfig(int port, Path dir) {
   static final int MAX_INFLIGHT = 100;
-  static final int MAX_QUEUED = 1000;
+  static final int MAX_QUEUED = 100_000;
 
   Path caFile() {
     return dir.resolve("ca.pem");

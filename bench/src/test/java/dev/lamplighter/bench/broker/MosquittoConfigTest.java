@@ -33,7 +33,7 @@ class MosquittoConfigTest {
             "persistence true",
             "persistence_location /tmp/run/mosquitto/",
             "max_inflight_messages 100",
-            "max_queued_messages 1000",
+            "max_queued_messages 100000",
             "allow_anonymous true",
             "user root");
     assertThat(lines).noneMatch(l -> l.startsWith("autosave_interval"));

@@ -13,6 +13,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -126,6 +127,12 @@ public final class BrokerEngine {
                       : NioServerSocketChannel.class)
               .option(ChannelOption.SO_BACKLOG, 1024)
               .childOption(ChannelOption.TCP_NODELAY, true)
+              // A connection whose unsent bytes pass the high mark is a slow consumer: its QoS 0
+              // messages are dropped until it drains below the low mark.
+              .childOption(
+                  ChannelOption.WRITE_BUFFER_WATER_MARK,
+                  new WriteBufferWaterMark(
+                      settings.maxPacketBytes(), 2 * settings.maxPacketBytes()))
               .childHandler(
                   new MqttChannelInitializer(context, tls == null ? null : new TlsContexts(tls)))
               .bind(new InetSocketAddress(settings.bindAddress(), settings.port()))

@@ -229,7 +229,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
   }
 
   private void bindSession(SessionKey key) {
-    Session candidate = broker.sessions().resolve(key);
+    Session candidate = broker.sessions().resolve(key, ctx.channel().eventLoop());
     candidate.run(
         () -> {
           long version =
@@ -413,6 +413,12 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter implement
   public boolean deliver(Message message, int packetId, boolean dup) {
     if (connect.maxPacketToClient() > 0
         && message.payload().length + message.topic().length() + 64 > connect.maxPacketToClient()) {
+      return false;
+    }
+    if (packetId == 0 && !ctx.channel().isWritable()) {
+      // A slow consumer: QoS 0 messages are dropped while its socket buffer is full, so it
+      // cannot make the broker hold an unbounded backlog (QoS 1 is bounded by the in-flight
+      // window and the session's queue).
       return false;
     }
     ctx.writeAndFlush(

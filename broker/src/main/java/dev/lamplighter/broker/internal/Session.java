@@ -15,9 +15,11 @@ import java.util.function.LongSupplier;
  * to the client, and QoS 1 messages queued while it is offline or while its in-flight window is
  * full.
  *
- * <p>Single writer: every method that changes state runs on {@link #executor}, chosen from the
- * client id's hash, so no lock guards the state; callers on other threads go through {@link #run}.
- * Only {@link #connection} is read from other threads (volatile).
+ * <p>Single writer: every method that changes state runs on {@link #executor} (the event loop of
+ * the connection that created the session, or one picked by the client id's hash for a session
+ * restored from the journal), fixed for the session's life, so no lock guards the state; callers on
+ * other threads go through {@link #run}. Only {@link #connection} is read from other threads
+ * (volatile).
  *
  * <pre>
  *   new ──attach──▶ online ──detach──▶ offline (persistent) ──attach──▶ online

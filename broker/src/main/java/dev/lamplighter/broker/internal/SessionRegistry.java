@@ -39,12 +39,23 @@ final class SessionRegistry {
 
   /** The session of {@code key}, created when there is none. */
   Session resolve(SessionKey key) {
+    return resolve(key, null);
+  }
+
+  /**
+   * The session of {@code key}; a new one takes {@code preferred} as its single writer (the
+   * connecting channel's event loop, so its deliveries are written without another thread hop),
+   * else the executor the client id's hash picks. An existing session keeps its executor.
+   */
+  Session resolve(SessionKey key, EventExecutor preferred) {
     return sessions.computeIfAbsent(
         key,
         k ->
             new Session(
                 k,
-                executors[Math.floorMod(k.hashCode(), executors.length)],
+                preferred != null
+                    ? preferred
+                    : executors[Math.floorMod(k.hashCode(), executors.length)],
                 clock,
                 tree(k.namespace()),
                 maxQueued,
