@@ -1,6 +1,5 @@
 package dev.lamplighter.bench.broker;
 
-import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -75,20 +74,8 @@ final class FanIn {
                     ByteBuffer payload = ByteBuffer.allocate(options.payloadBytes());
                     payload.putInt(index).putInt(i);
                     sent.incrementAndGet();
-                    publisher
-                        .publishWith()
-                        .topic(topic)
-                        .qos(MqttQos.AT_LEAST_ONCE)
-                        .payload(payload.array())
-                        .send()
-                        .whenComplete(
-                            (ack, error) -> {
-                              inflight.release();
-                              if (error != null) {
-                                errors.incrementAndGet();
-                                firstError.compareAndSet(null, String.valueOf(error));
-                              }
-                            });
+                    QosOnePublish.send(
+                        publisher, topic, payload.array(), inflight, errors, firstError);
                   }
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();

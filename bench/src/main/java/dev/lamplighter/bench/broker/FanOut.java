@@ -1,6 +1,5 @@
 package dev.lamplighter.bench.broker;
 
-import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -55,20 +54,7 @@ final class FanOut {
       inflight.acquire();
       ByteBuffer payload = ByteBuffer.allocate(options.payloadBytes());
       payload.putInt(i);
-      publisher
-          .publishWith()
-          .topic(topic)
-          .qos(MqttQos.AT_LEAST_ONCE)
-          .payload(payload.array())
-          .send()
-          .whenComplete(
-              (ack, error) -> {
-                inflight.release();
-                if (error != null) {
-                  errors.incrementAndGet();
-                  firstError.compareAndSet(null, String.valueOf(error));
-                }
-              });
+      QosOnePublish.send(publisher, topic, payload.array(), inflight, errors, firstError);
     }
     boolean complete = Delivery.await(received, expected);
     long cpuAfter = cpu.getAsLong();

@@ -1,6 +1,5 @@
 package dev.lamplighter.bench.broker;
 
-import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import dev.lamplighter.bench.load.LatencyRecorder;
 import java.nio.ByteBuffer;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -60,6 +60,7 @@ final class Latency {
       throw new IllegalStateException("publishers failed to connect: " + clients.firstError());
     }
     AtomicLong errors = new AtomicLong();
+    AtomicReference<String> publishFailure = new AtomicReference<>();
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
     recordFrom[0] = start + (long) (options.warmup() * 1e9);
     List<Thread> threads = new ArrayList<>();
@@ -81,19 +82,8 @@ final class Latency {
                     inflight.acquire();
                     ByteBuffer payload = ByteBuffer.allocate(options.payloadBytes());
                     payload.putLong(due);
-                    publisher
-                        .publishWith()
-                        .topic(topic)
-                        .qos(MqttQos.AT_LEAST_ONCE)
-                        .payload(payload.array())
-                        .send()
-                        .whenComplete(
-                            (ack, error) -> {
-                              inflight.release();
-                              if (error != null) {
-                                errors.incrementAndGet();
-                              }
-                            });
+                    QosOnePublish.send(
+                        publisher, topic, payload.array(), inflight, errors, publishFailure);
                   }
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
