@@ -49,6 +49,14 @@ class ConnectThrottleTest {
     return broker.events.stream().filter(e -> e.equals("connected " + clientId)).count();
   }
 
+  /**
+   * Waits until the listener was told of exactly {@code expected} connects of {@code clientId}: it
+   * is told right after the CONNACK, so the last one may trail the client's view.
+   */
+  private void awaitConnectedEvents(String clientId, long expected) {
+    await().atMost(Duration.ofSeconds(5)).until(() -> connectedEvents(clientId) == expected);
+  }
+
   @Test
   void immediateReconnects_ofOneClientId_areRefusedWithRateExceeded_onMqtt5() {
     broker =
@@ -71,20 +79,12 @@ class ConnectThrottleTest {
         .isEqualTo(Mqtt5ConnAckReasonCode.CONNECTION_RATE_EXCEEDED);
     assertThat(accepted).isGreaterThanOrEqualTo(1);
     // The refused connect was never reported connected.
-    // The broker tells its listener right after the CONNACK, so the last one may trail.
-    int expectedForLamp1 = accepted;
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> connectedEvents("lamp-1") == expectedForLamp1);
+    awaitConnectedEvents("lamp-1", accepted);
     // Another client id is not affected.
     Mqtt5BlockingClient other = v5("lamp-2");
     other.connect();
     other.disconnect();
-    // The broker tells its listener right after the CONNACK, so the last one may trail.
-    int expectedForLamp2 = 1;
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> connectedEvents("lamp-2") == expectedForLamp2);
+    awaitConnectedEvents("lamp-2", 1);
   }
 
   @Test
@@ -107,11 +107,7 @@ class ConnectThrottleTest {
     assertThat(refused).as("a refusal within %d immediate connects", ATTEMPTS).isNotNull();
     assertThat(refused.getMqttMessage().getReturnCode())
         .isEqualTo(Mqtt3ConnAckReturnCode.SERVER_UNAVAILABLE);
-    // The broker tells its listener right after the CONNACK, so the last one may trail.
-    int expectedForLamp3 = accepted;
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> connectedEvents("lamp-3") == expectedForLamp3);
+    awaitConnectedEvents("lamp-3", accepted);
   }
 
   @Test
