@@ -169,6 +169,18 @@ abstract class ChangeLogContract extends ContractSupport {
   }
 
   @Test
+  void head_isTheSequenceOfTheLastCommittedEntry() {
+    Scope scope = newScope();
+    tx(() -> createThing(scope, "lamp-1"));
+    tx(() -> createThing(scope, "lamp-2"));
+
+    List<ChangeEvent> all = logAfter(0);
+
+    assertThat(log().head()).isEqualTo(all.get(all.size() - 1).sequence());
+    assertThat(log().readAfter(log().head(), 1)).isEmpty();
+  }
+
+  @Test
   void entriesOfOneTransaction_keepTheirAppendOrder() {
     Scope scope = newScope();
     long head = logHead();

@@ -56,8 +56,7 @@ final class StoreFixture implements AutoCloseable {
 
   /** The sequence of the newest committed change log entry, 0 when the log is empty. */
   long logHead() {
-    List<ChangeEvent> all = logAfter(0);
-    return all.isEmpty() ? 0 : all.get(all.size() - 1).sequence();
+    return store.changeLog().head();
   }
 
   /** Every committed entry after {@code sequence}, read page by page. */

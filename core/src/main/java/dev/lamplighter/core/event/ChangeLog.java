@@ -17,4 +17,7 @@ public interface ChangeLog {
 
   /** Up to {@code limit} committed entries with a sequence greater than {@code afterSequence}. */
   List<ChangeEvent> readAfter(long afterSequence, int limit);
+
+  /** The sequence of the last committed entry, or 0 when the log is empty. */
+  long head();
 }

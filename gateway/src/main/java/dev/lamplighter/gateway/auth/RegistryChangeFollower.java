@@ -2,6 +2,7 @@ package dev.lamplighter.gateway.auth;
 
 import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.event.ChangeEvent;
+import dev.lamplighter.core.event.ChangeFollower;
 import dev.lamplighter.core.event.ChangeKind;
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.core.tenancy.Scope;
@@ -13,14 +14,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps live connections' rights current by following the change log on one background thread, from
- * the head of the log at start (connections opened before start do not exist yet).
+ * Keeps live connections' rights current by following the change log (a {@link ChangeFollower}),
+ * from the head of the log at start (connections opened before start do not exist yet).
  *
  * <p>An entry about a policy (a new default version, an attachment), a certificate (status, thing
  * attachment), a CA certificate, a thing (attributes, type) or a thing group (membership, parent)
@@ -32,9 +31,8 @@ import org.slf4j.LoggerFactory;
  * longer passes (certificate not ACTIVE, CA untrusted, iot:Connect denied), its rights are revoked
  * and the {@link Disconnector} closes it.
  */
-public final class RegistryChangeFollower implements AutoCloseable {
+public final class RegistryChangeFollower implements ChangeFollower.Consumer, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryChangeFollower.class);
-  private static final int BATCH = 500;
   private static final Set<ResourceType> RELEVANT =
       EnumSet.of(
           ResourceType.POLICY,
@@ -61,11 +59,7 @@ public final class RegistryChangeFollower implements AutoCloseable {
   private final ConnectionCheck check;
   private final Disconnector disconnector;
   private final Duration pollInterval;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition wake = lock.newCondition();
-  private final Thread thread;
-  private volatile boolean running = true;
-  private volatile long position;
+  private ChangeFollower follower;
 
   RegistryChangeFollower(
       ChangeLog log,
@@ -78,36 +72,39 @@ public final class RegistryChangeFollower implements AutoCloseable {
     this.check = check;
     this.disconnector = disconnector;
     this.pollInterval = pollInterval;
-    this.thread = new Thread(this::run, "gateway-registry-follower");
-    this.thread.setDaemon(true);
   }
 
   /** Positions the follower at the head of the log and starts its thread. */
   void start() {
     startAtHead();
-    thread.start();
+    follower.start();
   }
 
   /** Positions the follower at the head of the log without starting the thread (tests poll). */
   void startAtHead() {
-    position = LogHead.of(log);
+    follower =
+        ChangeFollower.fromHead(
+            log, ChangeFollower.Settings.of("gateway-registry-follower", pollInterval), this);
   }
 
   /** The sequence of the last entry read. */
   long position() {
-    return position;
+    return follower.position();
   }
 
   /**
-   * Reads what follows in the log and refreshes the connections of the scopes it touched.
+   * Reads what follows in the log and refreshes the connections of the scopes it touched, on the
+   * calling thread (tests).
    *
    * @return how many entries were read
    */
   int poll() {
-    List<ChangeEvent> batch = log.readAfter(position, BATCH);
-    if (batch.isEmpty()) {
-      return 0;
-    }
+    return follower.pollOnce();
+  }
+
+  /** Refreshes the connections of the scopes the batch touched. */
+  @Override
+  public void apply(List<ChangeEvent> batch) {
     Set<Scope> stale = new LinkedHashSet<>();
     for (ChangeEvent event : batch) {
       if (RELEVANT.contains(event.type()) && !IRRELEVANT_KINDS.contains(event.kind())) {
@@ -120,8 +117,6 @@ public final class RegistryChangeFollower implements AutoCloseable {
         refresh(connection);
       }
     }
-    position = batch.get(batch.size() - 1).sequence();
-    return batch.size();
   }
 
   private void refresh(LiveConnection connection) {
@@ -146,46 +141,10 @@ public final class RegistryChangeFollower implements AutoCloseable {
     }
   }
 
-  private void run() {
-    while (running) {
-      try {
-        if (poll() == 0) {
-          pause();
-        }
-      } catch (RuntimeException e) {
-        LOG.error("Following the change log failed after sequence {}", position, e);
-        pause();
-      }
-    }
-  }
-
-  private void pause() {
-    lock.lock();
-    try {
-      if (running) {
-        wake.awaitNanos(pollInterval.toNanos());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   @Override
   public void close() {
-    running = false;
-    lock.lock();
-    try {
-      wake.signalAll();
-    } finally {
-      lock.unlock();
-    }
-    try {
-      thread.join(Duration.ofSeconds(5).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (follower != null) {
+      follower.close();
     }
   }
 }

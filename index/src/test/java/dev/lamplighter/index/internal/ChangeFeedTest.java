@@ -125,6 +125,11 @@ class ChangeFeedTest {
         return events.stream().filter(e -> e.sequence() > afterSequence).limit(limit).toList();
       }
     }
+
+    @Override
+    public long head() {
+      return events.size();
+    }
   }
 
   private static final class RecordingTarget implements ChangeFeed.Target {

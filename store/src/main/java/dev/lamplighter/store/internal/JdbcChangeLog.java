@@ -24,6 +24,7 @@ final class JdbcChangeLog implements ChangeLog {
   private static final String READ_AFTER =
       "SELECT sequence, committed_at, account_id, region, resource_type, resource_name, kind,"
           + " state FROM change_log WHERE sequence > ? ORDER BY sequence LIMIT ?";
+  private static final String HEAD = "SELECT COALESCE(MAX(sequence), 0) AS head FROM change_log";
 
   private final JdbcTransactions transactions;
   private final Jdbc jdbc;
@@ -71,5 +72,12 @@ final class JdbcChangeLog implements ChangeLog {
                         row.getString("state")),
                 afterSequence,
                 limit));
+  }
+
+  @Override
+  public long head() {
+    return jdbc.read(
+        "the change log",
+        connection -> Jdbc.queryOne(connection, HEAD, row -> row.getLong("head")).orElse(0L));
   }
 }
