@@ -11,6 +11,9 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
+import dev.lamplighter.broker.extension.Authentication;
+import dev.lamplighter.broker.extension.Authenticator;
+import dev.lamplighter.broker.extension.ConnectionAuthority;
 import dev.lamplighter.broker.extension.Message;
 import dev.lamplighter.broker.extension.PublishDisposition;
 import dev.lamplighter.broker.extension.ReservedTopics;
@@ -90,6 +93,48 @@ class ReservedTopicsTest {
     v3.connect();
     v3.toAsync().publishWith().topic("$aws/events/presence").qos(MqttQos.AT_LEAST_ONCE).send();
     broker.awaitEvent("disconnected lamp-3 FORBIDDEN_ACCESS");
+  }
+
+  @Test
+  void publishOnAHandledTopic_withoutTheRightToPublish_isRefusedBeforeTheHandlerSeesIt() {
+    Authenticator noPublishOnThings =
+        request ->
+            Authentication.accepted(
+                TestBroker.NAMESPACE,
+                "tester",
+                new ConnectionAuthority() {
+                  @Override
+                  public boolean mayPublish(String topic) {
+                    return !topic.startsWith("$aws/things/");
+                  }
+
+                  @Override
+                  public boolean maySubscribe(String topicFilter) {
+                    return true;
+                  }
+
+                  @Override
+                  public boolean mayReceive(String topic) {
+                    return true;
+                  }
+                });
+    try (TestBroker guarded = TestBroker.plain(noPublishOnThings, reservedTopics())) {
+      Mqtt5BlockingClient lamp = guarded.v5("lamp");
+      lamp.connect();
+
+      assertThatThrownBy(
+              () ->
+                  lamp.publishWith()
+                      .topic("$aws/things/other-lamp/jobs/get")
+                      .qos(MqttQos.AT_LEAST_ONCE)
+                      .send())
+          .isInstanceOfSatisfying(
+              Mqtt5PubAckException.class,
+              e ->
+                  assertThat(e.getMqttMessage().getReasonCode())
+                      .isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED));
+      assertThat(handled).isEmpty();
+    }
   }
 
   /** Guards a fixed bug: the handler got the will when the client connected, not when it left. */

@@ -19,6 +19,7 @@ import dev.lamplighter.gateway.events.ConnectivityRecorder;
 import dev.lamplighter.gateway.events.LifecycleEvents;
 import dev.lamplighter.gateway.messaging.BrokerDeviceMessaging;
 import dev.lamplighter.gateway.topics.AwsReservedTopics;
+import dev.lamplighter.gateway.topics.RequestThreads;
 import dev.lamplighter.registry.ThingConnectivityService;
 import dev.lamplighter.security.Security;
 import java.time.Clock;
@@ -54,20 +55,29 @@ public final class Gateway implements AutoCloseable {
   /** Writer threads of connectivity reports; each client id always uses the same one. */
   static final int CONNECTIVITY_WRITERS = 4;
 
+  /** Threads serving requests on reserved topics; each thing always uses the same one. */
+  static final int REQUEST_THREADS = 4;
+
+  /** Requests on reserved topics each request thread holds waiting before answering throttled. */
+  static final int REQUEST_QUEUE = 10_000;
+
   private final ConnectionAuthorization authorization;
   private final ConnectivityRecorder connectivity;
+  private final RequestThreads requestThreads;
   private final MqttBroker broker;
   private final DeviceMessaging messaging;
 
   private Gateway(
       ConnectionAuthorization authorization,
       ConnectivityRecorder connectivity,
+      RequestThreads requestThreads,
       MqttBroker broker,
       BrokerHandle handle,
       BrokerSettings settings,
       Clock clock) {
     this.authorization = authorization;
     this.connectivity = connectivity;
+    this.requestThreads = requestThreads;
     this.broker = broker;
     this.messaging = new BrokerDeviceMessaging(handle, settings, clock);
   }
@@ -119,19 +129,24 @@ public final class Gateway implements AutoCloseable {
         both(
             authorization.connections(),
             both(new LifecycleEvents(handle::publish, clock), connectivity));
+    RequestThreads requestThreads = new RequestThreads(REQUEST_THREADS, REQUEST_QUEUE);
+    AwsReservedTopics reservedTopics =
+        AwsReservedTopics.standard(
+            AwsReservedTopics.Features.NONE, requestThreads, handle::publish);
     BrokerExtensions extensions =
-        new BrokerExtensions(
-            authorization.authenticator(), AwsReservedTopics.standard(), listeners);
+        new BrokerExtensions(authorization.authenticator(), reservedTopics, listeners);
     MqttBroker broker;
     try {
       broker = MqttBroker.start(settings, tls, extensions, clock, storage);
     } catch (RuntimeException e) {
+      requestThreads.close();
       connectivity.close();
       throw e;
     }
     handle.broker = broker;
     authorization.start();
-    return new Gateway(authorization, connectivity, broker, handle, settings, clock);
+    return new Gateway(
+        authorization, connectivity, requestThreads, broker, handle, settings, clock);
   }
 
   /** The iot-data messaging port (Publish, retained messages, DeleteConnection). */
@@ -152,6 +167,7 @@ public final class Gateway implements AutoCloseable {
   public void close() {
     authorization.close();
     broker.close();
+    requestThreads.close();
     connectivity.close();
   }
 

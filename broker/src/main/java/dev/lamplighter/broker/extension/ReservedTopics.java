@@ -1,7 +1,9 @@
 package dev.lamplighter.broker.extension;
 
 /**
- * Topics the server owns. The broker asks before it authorizes and routes every client publish.
+ * Topics the server owns. The broker asks about every client publish (and will) that the
+ * connection's {@link ConnectionAuthority} allowed, before it routes it: a handler never sees a
+ * publish the client had no right to make.
  *
  * <p>Threading: called on the publishing connection's event loop; implementations decide from
  * memory and hand any work (storage, replies) to their own executor.

@@ -51,14 +51,21 @@ final class PublishHandling {
     return TimeUnit.MILLISECONDS.toNanos(broker.nowMillis());
   }
 
+  /**
+   * The connection's rights first, then the reserved-topic table: a handler only ever sees
+   * publishes the client was allowed to make.
+   */
   static Verdict allowedToPublish(
       BrokerContext broker, ConnectionAuthority authority, ClientInfo client, Message message) {
+    if (!authority.mayPublish(message.topic())) {
+      return Verdict.REFUSED;
+    }
     PublishDisposition disposition =
         broker.extensions().reservedTopics().onClientPublish(client, message);
     return switch (disposition) {
       case REFUSED -> Verdict.REFUSED;
       case CONSUMED -> Verdict.CONSUMED;
-      case ROUTE -> authority.mayPublish(message.topic()) ? Verdict.ROUTE : Verdict.REFUSED;
+      case ROUTE -> Verdict.ROUTE;
     };
   }
 
