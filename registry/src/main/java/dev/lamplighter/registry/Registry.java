@@ -5,6 +5,7 @@ import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.core.tenancy.Scope;
 import dev.lamplighter.registry.internal.BillingGroupServiceImpl;
 import dev.lamplighter.registry.internal.DynamicThingGroupServiceImpl;
+import dev.lamplighter.registry.internal.EventConfigurationServiceImpl;
 import dev.lamplighter.registry.internal.TagServiceImpl;
 import dev.lamplighter.registry.internal.ThingConnectivityServiceImpl;
 import dev.lamplighter.registry.internal.ThingGroupServiceImpl;
@@ -25,6 +26,7 @@ public final class Registry {
   private final BillingGroupService billingGroups;
   private final TagService tags;
   private final ThingConnectivityService thingConnectivity;
+  private final EventConfigurationService eventConfigurations;
 
   private Registry(
       RegistryPorts ports,
@@ -47,6 +49,7 @@ public final class Registry {
             ResourceType.BILLING_GROUP, (s, n) -> ports.billingGroups().find(s, n).isPresent()));
     this.tags = new TagServiceImpl(ports, taggable);
     this.thingConnectivity = new ThingConnectivityServiceImpl(ports);
+    this.eventConfigurations = new EventConfigurationServiceImpl(ports, clock);
   }
 
   public static Registry create(
@@ -94,6 +97,11 @@ public final class Registry {
   /** Things' MQTT connectivity, reported by the gateway, read by the fleet index. */
   public ThingConnectivityService thingConnectivity() {
     return thingConnectivity;
+  }
+
+  /** Which events ({@code $aws/events/…}) each scope publishes. */
+  public EventConfigurationService eventConfigurations() {
+    return eventConfigurations;
   }
 
   /** A taggable resource type whose existence {@code exists} tells. */

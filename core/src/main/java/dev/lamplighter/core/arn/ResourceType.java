@@ -15,9 +15,13 @@ public enum ResourceType {
   ROLE_ALIAS("rolealias", "role alias"),
   JOB("job", "job"),
   JOB_TEMPLATE("jobtemplate", "job template"),
+  /** A job's execution on a thing, named {@code {jobId}/{thingName}}; it has no ARN of its own. */
+  JOB_EXECUTION("jobexecution", "job execution"),
   PROVISIONING_TEMPLATE("provisioningtemplate", "provisioning template"),
   FLEET_METRIC("fleetmetric", "fleet metric"),
-  INDEX("index", "index");
+  INDEX("index", "index"),
+  /** A scope's event configurations (UpdateEventConfigurations), named {@code default}. */
+  EVENT_CONFIGURATIONS("eventconfigurations", "event configurations");
 
   private final String arnSegment;
   private final String displayName;

@@ -30,6 +30,14 @@ public enum ErrorCode {
   INVALID_QUERY("InvalidQueryException", 400),
   INVALID_AGGREGATION("InvalidAggregationException", 400),
   INDEX_NOT_READY("IndexNotReadyException", 400),
+  INVALID_STATE_TRANSITION("InvalidStateTransitionException", 409),
+  CONFLICT("ConflictException", 409),
+  INTERNAL_SERVER("InternalServerException", 500),
+
+  // Modeled errors of the AWS IoT Jobs data plane (iot-jobs-data).
+  /** A device's update named a version of its execution that is not the current one. */
+  EXECUTION_VERSION_MISMATCH("InvalidStateTransitionException", 409),
+  TERMINAL_STATE("TerminalStateException", 410),
 
   // Modeled errors of the AWS IoT data plane (iot-data) not shared with the control plane.
   FORBIDDEN("ForbiddenException", 403),

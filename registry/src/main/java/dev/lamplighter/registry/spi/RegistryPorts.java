@@ -15,7 +15,8 @@ public record RegistryPorts(
     ThingGroupMembershipRepository thingGroupMembers,
     DynamicThingGroupMembershipRepository dynamicThingGroupMembers,
     BillingGroupRepository billingGroups,
-    ThingConnectivityRepository thingConnectivity) {
+    ThingConnectivityRepository thingConnectivity,
+    EventConfigurationRepository eventConfigurations) {
   public RegistryPorts {
     Objects.requireNonNull(transactions, "transactions");
     Objects.requireNonNull(changeLog, "changeLog");
@@ -27,5 +28,6 @@ public record RegistryPorts(
     Objects.requireNonNull(dynamicThingGroupMembers, "dynamicThingGroupMembers");
     Objects.requireNonNull(billingGroups, "billingGroups");
     Objects.requireNonNull(thingConnectivity, "thingConnectivity");
+    Objects.requireNonNull(eventConfigurations, "eventConfigurations");
   }
 }
