@@ -63,6 +63,24 @@ public final class MqttBroker implements AutoCloseable {
     engine.publish(namespace, message);
   }
 
+  /**
+   * Sends {@code message} to one client only, as the server's answer to its request: through the
+   * session's own subscription to the topic (its QoS, queued while a persistent session is offline)
+   * or, when it has none, at QoS 0 to its live connection, as AWS IoT delivers replies to clients
+   * that did not subscribe. The client's rights still decide whether it may receive it. Nobody else
+   * gets it; nothing is retained. A client without a session gets nothing.
+   *
+   * @throws IllegalArgumentException for a topic that is not a valid topic name
+   */
+  public void publishTo(String namespace, String clientId, Message message) {
+    engine.publishTo(namespace, clientId, message);
+  }
+
+  /** Whether any session of {@code namespace} holds a subscription matching {@code topic}. */
+  public boolean hasSubscribers(String namespace, String topic) {
+    return engine.hasSubscribers(namespace, topic);
+  }
+
   /** The retained messages of {@code namespace}, in topic order. */
   public List<RetainedMessage> retainedMessages(String namespace) {
     return engine.retainedMessages(namespace);

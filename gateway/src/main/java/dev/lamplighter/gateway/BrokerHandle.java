@@ -17,6 +17,12 @@ public interface BrokerHandle {
   /** {@link MqttBroker#publish}. */
   void publish(String namespace, Message message);
 
+  /** {@link MqttBroker#publishTo}. */
+  void publishTo(String namespace, String clientId, Message message);
+
+  /** {@link MqttBroker#hasSubscribers}. */
+  boolean hasSubscribers(String namespace, String topic);
+
   /** {@link MqttBroker#retainedMessages}. */
   List<RetainedMessage> retainedMessages(String namespace);
 
@@ -36,6 +42,16 @@ public interface BrokerHandle {
       @Override
       public void publish(String namespace, Message message) {
         broker.publish(namespace, message);
+      }
+
+      @Override
+      public void publishTo(String namespace, String clientId, Message message) {
+        broker.publishTo(namespace, clientId, message);
+      }
+
+      @Override
+      public boolean hasSubscribers(String namespace, String topic) {
+        return broker.hasSubscribers(namespace, topic);
       }
 
       @Override

@@ -132,7 +132,7 @@ public final class Gateway implements AutoCloseable {
     RequestThreads requestThreads = new RequestThreads(REQUEST_THREADS, REQUEST_QUEUE);
     AwsReservedTopics reservedTopics =
         AwsReservedTopics.standard(
-            AwsReservedTopics.Features.NONE, requestThreads, handle::publish);
+            AwsReservedTopics.Features.NONE, requestThreads, handle::publishTo);
     BrokerExtensions extensions =
         new BrokerExtensions(authorization.authenticator(), reservedTopics, listeners);
     MqttBroker broker;
@@ -214,6 +214,20 @@ public final class Gateway implements AutoCloseable {
       if (current != null) {
         current.publish(namespace, message);
       }
+    }
+
+    @Override
+    public void publishTo(String namespace, String clientId, Message message) {
+      MqttBroker current = broker;
+      if (current != null) {
+        current.publishTo(namespace, clientId, message);
+      }
+    }
+
+    @Override
+    public boolean hasSubscribers(String namespace, String topic) {
+      MqttBroker current = broker;
+      return current != null && current.hasSubscribers(namespace, topic);
     }
 
     @Override

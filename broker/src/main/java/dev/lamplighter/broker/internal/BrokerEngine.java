@@ -197,6 +197,21 @@ public final class BrokerEngine {
     context.router().route(namespace, message, null);
   }
 
+  public void publishTo(String namespace, String clientId, Message message) {
+    String problem = context.topics().checkName(message.topic());
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    context
+        .sessions()
+        .find(new SessionKey(namespace, clientId))
+        .ifPresent(session -> session.run(() -> session.deliverDirect(message)));
+  }
+
+  public boolean hasSubscribers(String namespace, String topic) {
+    return context.sessions().tree(namespace).hasMatch(topic);
+  }
+
   public List<RetainedMessage> retainedMessages(String namespace) {
     return context.router().retained().all(namespace);
   }

@@ -311,6 +311,33 @@ final class Session {
     }
   }
 
+  /**
+   * Delivers a message addressed to this session alone (a reply to its request): as if matched by
+   * the session's own subscription to the topic with the highest QoS, or, without one, at QoS 0 to
+   * a live connection, as AWS IoT answers a client that did not subscribe. Never retained, never
+   * journaled. Runs on the executor.
+   */
+  void deliverDirect(Message message) {
+    Subscription best = null;
+    for (Subscription subscription : subscriptions.values()) {
+      if (!subscription.shared()
+          && TopicMatcher.matches(subscription.topicFilter(), message.topic())
+          && (best == null || subscription.qos() > best.qos())) {
+        best = subscription;
+      }
+    }
+    if (best != null) {
+      deliver(message.withRetain(false), best, 0);
+      return;
+    }
+    Connection live = connection;
+    if (live != null
+        && live.mayReceive(message.topic())
+        && !message.properties().expiredAt(clock.getAsLong())) {
+      live.deliver(message.withRetain(false).withQos(0), 0, false);
+    }
+  }
+
   /** The client acknowledged a QoS 1 message. */
   void acknowledged(int packetId) {
     Envelope done = inflight.remove(packetId);

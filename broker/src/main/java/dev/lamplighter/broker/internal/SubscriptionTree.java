@@ -74,6 +74,14 @@ final class SubscriptionTree {
     return matched;
   }
 
+  /** Whether any session would get a message on {@code topic} (no shared member is picked). */
+  boolean hasMatch(String topic) {
+    Map<Session, Subscription> matched = new HashMap<>();
+    List<SharedGroup> groups = new ArrayList<>(0);
+    collect(root, topic.split("/", -1), 0, !topic.startsWith("$"), matched, groups);
+    return !matched.isEmpty() || groups.stream().anyMatch(g -> !g.members.isEmpty());
+  }
+
   private static void collect(
       Node node,
       String[] levels,

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * iot:Publish} on the topic is checked first, as AWS does for reserved topics like any other).
  *
  * <p>A row either serves an AWS operation with a feature's {@link TopicHandler}, which gets the
- * topic's named levels and answers through the broker's normal delivery path, or refuses client
- * publishes: families AWS IoT publishes itself (events, notifications, replies), families no
+ * topic's named levels and answers the requesting client alone through its session, or refuses
+ * client publishes: families AWS IoT publishes itself (events, notifications, replies), families no
  * feature serves yet, and any other topic beginning with {@code $}. Topics without {@code $} are
  * routed as usual.
  *
@@ -32,10 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class AwsReservedTopics implements ReservedTopics {
   private static final Logger LOG = LoggerFactory.getLogger(AwsReservedTopics.class);
 
-  /** Publishes a reply, as the server, in a namespace; never blocks. */
+  /** Sends a reply, as the server, to one client of a namespace; never blocks. */
   @FunctionalInterface
   public interface Publisher {
-    void publish(String namespace, Message message);
+    void publishTo(String namespace, String clientId, Message message);
   }
 
   /**
@@ -162,6 +162,7 @@ public final class AwsReservedTopics implements ReservedTopics {
       return PublishDisposition.REFUSED;
     }
     String namespace = client.namespace();
+    String clientId = client.clientId();
     TopicRequest request =
         new TopicRequest(
             scope.get(),
@@ -169,7 +170,7 @@ public final class AwsReservedTopics implements ReservedTopics {
             message,
             variables,
             (topic, payload, qos) ->
-                publisher.publish(namespace, Message.of(topic, payload, qos, false)));
+                publisher.publishTo(namespace, clientId, Message.of(topic, payload, qos, false)));
     String key = namespace + '/' + variables.getOrDefault("thingName", client.clientId());
     if (!threads.submit(key, () -> serve(route, request))) {
       route.overloaded().handle(request);

@@ -46,9 +46,10 @@ public record TopicRequest(
   }
 
   /**
-   * Publishes {@code payload} on {@code topic} in the client's namespace at the request's QoS, as
-   * AWS IoT answers on {@code …/accepted} and {@code …/rejected}: every subscriber whose policies
-   * allow receiving it gets it (the requester among them).
+   * Sends {@code payload} on {@code topic} to the requesting client alone, at the request's QoS, as
+   * AWS IoT answers on {@code …/accepted} and {@code …/rejected}: through the client's subscription
+   * to the topic (or at QoS 0 without one), if its policies allow receiving it. Other clients never
+   * see replies.
    */
   public void reply(String topic, byte[] payload) {
     replies.publish(topic, payload, message.qos());
@@ -57,7 +58,7 @@ public record TopicRequest(
   /** Where a request's answers go. */
   @FunctionalInterface
   public interface ReplyPort {
-    /** Publishes in the client's namespace, through the broker's normal delivery path. */
+    /** Sends to the requesting client through its session. */
     void publish(String topic, byte[] payload, int qos);
   }
 }

@@ -45,8 +45,8 @@ class AwsReservedTopicsTest {
     threads.close();
   }
 
-  private void record(String namespace, Message message) {
-    published.add(namespace + " " + message.topic() + " qos" + message.qos());
+  private void record(String namespace, String clientId, Message message) {
+    published.add(namespace + " " + clientId + " " + message.topic() + " qos" + message.qos());
   }
 
   private static PublishDisposition publish(AwsReservedTopics table, String topic, int qos) {
@@ -121,14 +121,14 @@ class AwsReservedTopicsTest {
   }
 
   @Test
-  void aReply_isPublishedInTheClientsNamespace_atTheRequestsQos() throws Exception {
+  void aReply_goesToTheRequestingClientAlone_atTheRequestsQos() throws Exception {
     publish(withJobs, "$aws/things/lamp-1/jobs/get", 1);
     TopicRequest request = jobs.requests.poll("GetPendingJobExecutions");
 
     request.reply("$aws/things/lamp-1/jobs/get/accepted", "{}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(published)
-        .containsExactly("111122223333:eu-west-1 $aws/things/lamp-1/jobs/get/accepted qos1");
+        .containsExactly("111122223333:eu-west-1 lamp-1 $aws/things/lamp-1/jobs/get/accepted qos1");
   }
 
   @Test

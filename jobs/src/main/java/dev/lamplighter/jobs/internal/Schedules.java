@@ -18,7 +18,8 @@ import java.util.Optional;
  * maintenance windows, and what they say at a given moment.
  */
 final class Schedules {
-  static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+  static final DateTimeFormatter FORMAT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", java.util.Locale.ROOT);
   private static final Duration MIN_LEAD = Duration.ofMinutes(30);
   private static final Duration MAX_START_LEAD = Duration.ofDays(366);
   private static final Duration MAX_LENGTH = Duration.ofDays(2 * 366);
