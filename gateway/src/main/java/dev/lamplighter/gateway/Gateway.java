@@ -16,14 +16,20 @@ import dev.lamplighter.gateway.auth.ConnectionAuthorization;
 import dev.lamplighter.gateway.auth.LiveConnection;
 import dev.lamplighter.gateway.auth.RegistryChangeFollower;
 import dev.lamplighter.gateway.events.ConnectivityRecorder;
+import dev.lamplighter.gateway.events.JobEvents;
 import dev.lamplighter.gateway.events.LifecycleEvents;
+import dev.lamplighter.gateway.jobs.JobNotifications;
+import dev.lamplighter.gateway.jobs.JobsMqttApi;
 import dev.lamplighter.gateway.messaging.BrokerDeviceMessaging;
 import dev.lamplighter.gateway.topics.AwsReservedTopics;
 import dev.lamplighter.gateway.topics.RequestThreads;
+import dev.lamplighter.jobs.DeviceJobService;
+import dev.lamplighter.registry.EventConfigurationService;
 import dev.lamplighter.registry.ThingConnectivityService;
 import dev.lamplighter.security.Security;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +45,9 @@ import java.util.Optional;
  * <pre>{@code
  * Gateway gateway = Gateway.start(
  *     BrokerSettings.awsDefaults(8883), tls, BrokerStorage.journal(dir, false),
- *     backend.security(), backend.registry().thingConnectivity(), store.changeLog(), clock);
+ *     new Gateway.Services(security, registry.thingConnectivity(), jobs.device(),
+ *         registry.eventConfigurations(), store.changeLog()),
+ *     new NodePositions(dataDir.resolve("mqtt/positions")), clock);
  * DeviceMessaging iotData = gateway.messaging();
  * ...
  * gateway.close();
@@ -49,8 +57,11 @@ import java.util.Optional;
  * groups, things attached to certificates).
  */
 public final class Gateway implements AutoCloseable {
-  /** How long the change follower waits when the log has nothing new. */
+  /** How long the change followers wait when the log has nothing new. */
   static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
+  /** How long the jobs notifications follower waits: devices wait for what it publishes. */
+  static final Duration NOTIFICATION_POLL_INTERVAL = Duration.ofMillis(50);
 
   /** Writer threads of connectivity reports; each client id always uses the same one. */
   static final int CONNECTIVITY_WRITERS = 4;
@@ -64,6 +75,7 @@ public final class Gateway implements AutoCloseable {
   private final ConnectionAuthorization authorization;
   private final ConnectivityRecorder connectivity;
   private final RequestThreads requestThreads;
+  private final List<PositionedFollower> followers;
   private final MqttBroker broker;
   private final DeviceMessaging messaging;
 
@@ -71,6 +83,7 @@ public final class Gateway implements AutoCloseable {
       ConnectionAuthorization authorization,
       ConnectivityRecorder connectivity,
       RequestThreads requestThreads,
+      List<PositionedFollower> followers,
       MqttBroker broker,
       BrokerHandle handle,
       BrokerSettings settings,
@@ -78,19 +91,34 @@ public final class Gateway implements AutoCloseable {
     this.authorization = authorization;
     this.connectivity = connectivity;
     this.requestThreads = requestThreads;
+    this.followers = List.copyOf(followers);
     this.broker = broker;
     this.messaging = new BrokerDeviceMessaging(handle, settings, clock);
   }
 
   /**
-   * Starts the broker and the change follower.
+   * The domain services the gateway serves devices with.
+   *
+   * @param security the certificate, CA, policy services and the server's CA
+   * @param thingConnectivity where things' connects and disconnects are recorded
+   * @param jobs the Jobs device API, or null to keep the jobs topics refused
+   * @param eventConfigurations which events each scope publishes
+   * @param changeLog the store's change log, which rights, notifications and events follow
+   */
+  public record Services(
+      Security security,
+      ThingConnectivityService thingConnectivity,
+      DeviceJobService jobs,
+      EventConfigurationService eventConfigurations,
+      ChangeLog changeLog) {}
+
+  /**
+   * Starts the broker and the change followers.
    *
    * @param settings the MQTT listener and its limits (also applied to iot-data Publish)
    * @param tls the listener's TLS identity (the server certificate)
    * @param storage where persistent sessions and retained messages survive restarts
-   * @param security the certificate, CA, policy services and the server's CA
-   * @param thingConnectivity where things' connects and disconnects are recorded
-   * @param changeLog the store's change log, followed from its head
+   * @param positions where this node's notification and event followers keep their positions
    * @param clock the time source for validity checks, events and message expiry
    * @throws IllegalStateException when the port cannot be bound
    */
@@ -98,10 +126,11 @@ public final class Gateway implements AutoCloseable {
       BrokerSettings settings,
       BrokerTls tls,
       BrokerStorage storage,
-      Security security,
-      ThingConnectivityService thingConnectivity,
-      ChangeLog changeLog,
+      Services services,
+      NodePositions positions,
       Clock clock) {
+    Security security = services.security();
+    ChangeLog changeLog = services.changeLog();
     LateBroker handle = new LateBroker();
     ConnectionAuthorization authorization =
         ConnectionAuthorization.create(
@@ -124,17 +153,37 @@ public final class Gateway implements AutoCloseable {
             clock,
             POLL_INTERVAL);
     ConnectivityRecorder connectivity =
-        new ConnectivityRecorder(thingConnectivity, clock, CONNECTIVITY_WRITERS);
+        new ConnectivityRecorder(services.thingConnectivity(), clock, CONNECTIVITY_WRITERS);
     LifecycleListener listeners =
         both(
             authorization.connections(),
             both(new LifecycleEvents(handle::publish, clock), connectivity));
     RequestThreads requestThreads = new RequestThreads(REQUEST_THREADS, REQUEST_QUEUE);
+    AwsReservedTopics.Features features =
+        services.jobs() == null
+            ? AwsReservedTopics.Features.NONE
+            : new AwsReservedTopics.Features(new JobsMqttApi(services.jobs(), clock));
     AwsReservedTopics reservedTopics =
-        AwsReservedTopics.standard(
-            AwsReservedTopics.Features.NONE, requestThreads, handle::publishTo);
+        AwsReservedTopics.standard(features, requestThreads, handle::publishTo);
     BrokerExtensions extensions =
         new BrokerExtensions(authorization.authenticator(), reservedTopics, listeners);
+    List<PositionedFollower> followers = new ArrayList<>();
+    if (services.jobs() != null) {
+      followers.add(
+          new PositionedFollower(
+              "job-notifications",
+              changeLog,
+              positions,
+              NOTIFICATION_POLL_INTERVAL,
+              new JobNotifications(services.jobs(), handle, clock)));
+    }
+    followers.add(
+        new PositionedFollower(
+            "job-events",
+            changeLog,
+            positions,
+            POLL_INTERVAL,
+            new JobEvents(services.eventConfigurations(), handle::publish, clock)));
     MqttBroker broker;
     try {
       broker = MqttBroker.start(settings, tls, extensions, clock, storage);
@@ -145,8 +194,9 @@ public final class Gateway implements AutoCloseable {
     }
     handle.broker = broker;
     authorization.start();
+    followers.forEach(PositionedFollower::start);
     return new Gateway(
-        authorization, connectivity, requestThreads, broker, handle, settings, clock);
+        authorization, connectivity, requestThreads, followers, broker, handle, settings, clock);
   }
 
   /** The iot-data messaging port (Publish, retained messages, DeleteConnection). */
@@ -166,6 +216,7 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     authorization.close();
+    followers.forEach(PositionedFollower::close);
     broker.close();
     requestThreads.close();
     connectivity.close();

@@ -596,7 +596,7 @@ public final class JobEngine implements AutoCloseable {
                       return false;
                     }
                     ports.jobs().delete(scope, job.jobId());
-                    log.jobDeleted(scope, job.jobId());
+                    log.jobDeleted(scope, job);
                     return true;
                   });
       if (gone) {

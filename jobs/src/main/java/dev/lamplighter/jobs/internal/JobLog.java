@@ -11,6 +11,7 @@ import dev.lamplighter.jobs.JobExecution;
 import dev.lamplighter.jobs.JobExecutionStatus;
 import dev.lamplighter.jobs.JobLogState;
 import dev.lamplighter.jobs.JobProcessDetails;
+import dev.lamplighter.jobs.JobStatus;
 
 /** Appends jobs' and executions' change log entries, inside the caller's transaction. */
 final class JobLog {
@@ -20,14 +21,26 @@ final class JobLog {
     this.log = log;
   }
 
-  void job(Scope scope, ChangeKind kind, Job job, JobProcessDetails details) {
+  /** A new job ({@code previous} null), or one that changed from {@code previous}. */
+  void job(Scope scope, Job job, JobStatus previous, JobProcessDetails details) {
     log.append(
         new ChangeRecord(
-            scope, ResourceType.JOB, job.jobId(), kind, JobLogState.from(job, details)));
+            scope,
+            ResourceType.JOB,
+            job.jobId(),
+            previous == null ? ChangeKind.CREATED : ChangeKind.UPDATED,
+            JobLogState.of(job, previous, details)));
   }
 
-  void jobDeleted(Scope scope, String jobId) {
-    log.append(ChangeRecord.deleted(scope, ResourceType.JOB, jobId));
+  /** The job is gone; the entry carries it as it was last. */
+  void jobDeleted(Scope scope, Job job) {
+    log.append(
+        new ChangeRecord(
+            scope,
+            ResourceType.JOB,
+            job.jobId(),
+            ChangeKind.DELETED,
+            JobLogState.of(job, job.status(), null)));
   }
 
   /** A new execution, or one that changed from {@code previous} (null when new). */

@@ -1,7 +1,6 @@
 package dev.lamplighter.jobs.internal;
 
 import dev.lamplighter.core.error.ErrorCode;
-import dev.lamplighter.core.event.ChangeKind;
 import dev.lamplighter.core.tenancy.Scope;
 import dev.lamplighter.jobs.Job;
 import dev.lamplighter.jobs.JobProcessDetails;
@@ -62,7 +61,7 @@ final class JobProgress {
       throw ErrorCode.CONFLICTING_RESOURCE_UPDATE.exception(
           "Job %s was changed by another request; try again.", current.jobId());
     }
-    log.job(scope, ChangeKind.UPDATED, versioned, details);
+    log.job(scope, versioned, current.status(), details);
     return versioned;
   }
 
@@ -72,7 +71,7 @@ final class JobProgress {
     if (!ports.jobs().replace(scope, versioned, current.version())) {
       return false;
     }
-    log.job(scope, ChangeKind.UPDATED, versioned, details);
+    log.job(scope, versioned, current.status(), details);
     return true;
   }
 

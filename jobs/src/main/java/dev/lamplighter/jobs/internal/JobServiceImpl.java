@@ -3,7 +3,6 @@ package dev.lamplighter.jobs.internal;
 import dev.lamplighter.core.arn.Arn;
 import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.error.ErrorCode;
-import dev.lamplighter.core.event.ChangeKind;
 import dev.lamplighter.core.page.Page;
 import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.core.tenancy.Scope;
@@ -112,7 +111,7 @@ public final class JobServiceImpl implements JobService {
                   if (!request.tags().isEmpty()) {
                     registry.tags().tag(scope, arn(scope, job.jobId()), request.tags());
                   }
-                  log.job(scope, ChangeKind.CREATED, job, null);
+                  log.job(scope, job, null, null);
                   return job;
                 });
     wakeEngine.run();

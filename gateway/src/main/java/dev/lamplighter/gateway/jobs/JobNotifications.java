@@ -1,0 +1,191 @@
+package dev.lamplighter.gateway.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamplighter.broker.extension.Message;
+import dev.lamplighter.core.arn.ResourceType;
+import dev.lamplighter.core.event.ChangeEvent;
+import dev.lamplighter.core.event.ChangeFollower;
+import dev.lamplighter.core.event.ChangeKind;
+import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.gateway.BrokerHandle;
+import dev.lamplighter.gateway.Namespaces;
+import dev.lamplighter.jobs.DeviceExecution;
+import dev.lamplighter.jobs.DeviceJobService;
+import dev.lamplighter.jobs.JobExecution;
+import dev.lamplighter.jobs.JobExecutionStatus;
+import dev.lamplighter.jobs.PendingExecutions;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the jobs notifications of AWS IoT from the change log's JOB_EXECUTION entries:
+ *
+ * <ul>
+ *   <li>{@code $aws/things/{thingName}/jobs/notify} (ListNotification), when an execution joins or
+ *       leaves the thing's pending list: {@code {"timestamp", "jobs": {"IN_PROGRESS": [...],
+ *       "QUEUED": [...]}}} with up to 15 summaries, statuses without executions left out;
+ *   <li>{@code $aws/things/{thingName}/jobs/notify-next} (NextNotification), when the thing's next
+ *       pending execution became another one (not when its details change): {@code {"timestamp",
+ *       "execution": {...}}} with the job document, or {@code {"timestamp"}} when none is left.
+ * </ul>
+ *
+ * <p>Entries of one batch are folded per thing, so a burst of changes to one thing costs one
+ * notification of each kind. A thing nobody subscribed to on this node costs no store read. The
+ * last next execution told per thing is remembered in memory (bounded); after a restart the first
+ * change of a thing tells its next execution again. Published at QoS 1, so persistent sessions get
+ * what was published while they were away.
+ *
+ * <p>Threading: runs on its follower's thread.
+ */
+public final class JobNotifications implements ChangeFollower.Consumer {
+  private static final Logger LOG = LoggerFactory.getLogger(JobNotifications.class);
+  private static final int QOS = 1;
+  private static final int REMEMBERED_THINGS = 200_000;
+
+  private final DeviceJobService jobs;
+  private final BrokerHandle broker;
+  private final Clock clock;
+  private final Map<ThingKey, String> lastNext =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ThingKey, String> eldest) {
+          return size() > REMEMBERED_THINGS;
+        }
+      };
+
+  public JobNotifications(DeviceJobService jobs, BrokerHandle broker, Clock clock) {
+    this.jobs = jobs;
+    this.broker = broker;
+    this.clock = clock;
+  }
+
+  private record ThingKey(Scope scope, String thingName) {}
+
+  @Override
+  public void apply(List<ChangeEvent> batch) {
+    Map<ThingKey, Boolean> listChanged = new LinkedHashMap<>();
+    for (ChangeEvent event : batch) {
+      if (event.type() != ResourceType.JOB_EXECUTION || event.stateJson() == null) {
+        continue;
+      }
+      JsonNode state = read(event.stateJson());
+      if (state == null || !state.hasNonNull("thingName")) {
+        continue;
+      }
+      boolean wasPending;
+      boolean isPending;
+      JobExecutionStatus status = status(state, "status");
+      if (event.kind() == ChangeKind.DELETED) {
+        wasPending = status != null && status.isPending();
+        isPending = false;
+      } else {
+        JobExecutionStatus previous = status(state, "previousStatus");
+        wasPending = previous != null && previous.isPending();
+        isPending = status != null && status.isPending();
+      }
+      listChanged.merge(
+          new ThingKey(event.scope(), state.get("thingName").asText()),
+          wasPending != isPending,
+          Boolean::logicalOr);
+    }
+    listChanged.forEach(this::notifyThing);
+  }
+
+  private void notifyThing(ThingKey key, boolean listChanged) {
+    String namespace = Namespaces.of(key.scope());
+    String prefix = "$aws/things/" + key.thingName() + "/jobs/";
+    boolean wantsList = listChanged && broker.hasSubscribers(namespace, prefix + "notify");
+    boolean wantsNext = broker.hasSubscribers(namespace, prefix + "notify-next");
+    if (!wantsNext) {
+      lastNext.remove(key);
+    }
+    if (!wantsList && !wantsNext) {
+      return;
+    }
+    try {
+      PendingExecutions pending = jobs.pending(key.scope(), key.thingName());
+      if (wantsList) {
+        publish(namespace, prefix + "notify", list(pending));
+      }
+      if (wantsNext) {
+        Optional<JobExecution> first =
+            pending.inProgress().stream()
+                .findFirst()
+                .or(() -> pending.queued().stream().findFirst());
+        String identity = first.map(e -> e.jobId() + "#" + e.executionNumber()).orElse("");
+        if (!identity.equals(lastNext.get(key))) {
+          publish(namespace, prefix + "notify-next", next(key, first));
+          lastNext.put(key, identity);
+        }
+      }
+    } catch (RuntimeException e) {
+      // A notification lost must not stop the others; the device can still ask (get, $next).
+      LOG.warn("Notifying {} of its jobs failed", key.thingName(), e);
+    }
+  }
+
+  private ObjectNode list(PendingExecutions pending) {
+    ObjectNode body = JobsJson.MAPPER.createObjectNode();
+    body.put("timestamp", JobsJson.seconds(clock.instant()));
+    ObjectNode lists = body.putObject("jobs");
+    if (!pending.inProgress().isEmpty()) {
+      ArrayNode inProgress = lists.putArray(JobExecutionStatus.IN_PROGRESS.name());
+      pending.inProgress().forEach(e -> inProgress.add(JobsJson.summary(e)));
+    }
+    if (!pending.queued().isEmpty()) {
+      ArrayNode queued = lists.putArray(JobExecutionStatus.QUEUED.name());
+      pending.queued().forEach(e -> queued.add(JobsJson.summary(e)));
+    }
+    return body;
+  }
+
+  private ObjectNode next(ThingKey key, Optional<JobExecution> first) {
+    ObjectNode body = JobsJson.MAPPER.createObjectNode();
+    body.put("timestamp", JobsJson.seconds(clock.instant()));
+    if (first.isPresent()) {
+      Optional<DeviceExecution> described =
+          jobs.describe(
+              key.scope(),
+              key.thingName(),
+              first.get().jobId(),
+              first.get().executionNumber(),
+              true);
+      described.ifPresent(e -> body.set("execution", JobsJson.execution(e, clock.instant())));
+    }
+    return body;
+  }
+
+  private void publish(String namespace, String topic, ObjectNode body) {
+    broker.publish(namespace, Message.of(topic, JobsJson.bytes(body), QOS, false));
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JobsJson.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static JobExecutionStatus status(JsonNode state, String member) {
+    JsonNode value = state.get(member);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    try {
+      return JobExecutionStatus.valueOf(value.asText());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
