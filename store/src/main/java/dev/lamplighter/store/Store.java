@@ -3,6 +3,7 @@ package dev.lamplighter.store;
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.core.tx.Transactions;
 import dev.lamplighter.index.spi.IndexPorts;
+import dev.lamplighter.jobs.spi.JobsPorts;
 import dev.lamplighter.registry.spi.RegistryPorts;
 import dev.lamplighter.security.spi.SecurityPorts;
 import dev.lamplighter.store.internal.StoreEngine;
@@ -61,6 +62,10 @@ public final class Store implements AutoCloseable {
 
   public IndexPorts indexPorts() {
     return engine.indexPorts();
+  }
+
+  public JobsPorts jobsPorts() {
+    return engine.jobsPorts();
   }
 
   /** {@code sqlite} or {@code postgresql}. */

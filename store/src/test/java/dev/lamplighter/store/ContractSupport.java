@@ -4,6 +4,12 @@ import dev.lamplighter.core.event.ChangeEvent;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.core.tenancy.AccountId;
 import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.jobs.Job;
+import dev.lamplighter.jobs.JobStatus;
+import dev.lamplighter.jobs.TargetSelection;
+import dev.lamplighter.jobs.spi.JobExecutionRepository;
+import dev.lamplighter.jobs.spi.JobRepository;
+import dev.lamplighter.jobs.spi.JobTarget;
 import dev.lamplighter.registry.BillingGroup;
 import dev.lamplighter.registry.DynamicGroupDefinition;
 import dev.lamplighter.registry.DynamicGroupStatus;
@@ -22,6 +28,7 @@ import dev.lamplighter.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,6 +39,9 @@ import java.util.function.Supplier;
 
 /** What every contract of the store uses; a suite says which store is under test. */
 abstract class ContractSupport {
+  /** The one target of {@link #job}: a thing. */
+  protected static final JobTarget THING_TARGET =
+      new JobTarget("arn:aws:iot:eu-west-1:123456789012:thing/lamp-1", null, null);
 
   /** The store under test; {@link StoreContractSuite} supplies it. */
   protected abstract StoreFixture fixture();
@@ -74,6 +84,14 @@ abstract class ContractSupport {
 
   protected BillingGroupRepository billingGroups() {
     return store().registryPorts().billingGroups();
+  }
+
+  protected JobRepository jobs() {
+    return store().jobsPorts().jobs();
+  }
+
+  protected JobExecutionRepository executions() {
+    return store().jobsPorts().executions();
   }
 
   /** The registry's services on the store under test, for rules that span several ports. */
@@ -181,6 +199,44 @@ abstract class ContractSupport {
     List<String> ancestors = new ArrayList<>(parent.ancestors());
     ancestors.add(parent.name());
     return group(name, ancestors);
+  }
+
+  /**
+   * A version-1 snapshot job in {@code status} targeting one thing, without the optional parts,
+   * created at {@code at}.
+   */
+  protected static Job job(String jobId, JobStatus status, Instant at) {
+    return new Job(
+        jobId,
+        status,
+        TargetSelection.SNAPSHOT,
+        List.of(THING_TARGET.arn()),
+        null,
+        "{}",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        null,
+        at,
+        at,
+        null,
+        Job.RolloutState.START,
+        1);
+  }
+
+  /** Inserts {@link #job} rows IN_PROGRESS, each targeting one thing. */
+  protected void insertJobs(Scope scope, Instant at, String... jobIds) {
+    tx(
+        () -> {
+          for (String jobId : jobIds) {
+            jobs().insert(scope, job(jobId, JobStatus.IN_PROGRESS, at), List.of(THING_TARGET));
+          }
+        });
   }
 
   /** A version-1 billing group without description, made now. */

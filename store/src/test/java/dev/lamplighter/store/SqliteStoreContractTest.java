@@ -221,4 +221,44 @@ class SqliteStoreContractTest extends StoreContractSuite {
       return SqliteStoreContractTest.this.fixture();
     }
   }
+
+  @Nested
+  class EventConfigurations extends EventConfigurationRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class Jobs extends JobRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class JobExecutions extends JobExecutionRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class JobTemplates extends JobTemplateRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
+
+  @Nested
+  class EngineState extends EngineStateRepositoryContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
 }

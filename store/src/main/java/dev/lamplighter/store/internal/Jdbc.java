@@ -115,8 +115,25 @@ final class Jdbc {
 
   /** Runs one statement once per parameter row. */
   static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+    batchCounts(connection, sql, rows, false);
+  }
+
+  /**
+   * Runs one statement once per parameter row and tells how many rows each run changed.
+   *
+   * @return the counts in the order of {@code rows}
+   * @throws IllegalStateException when the driver does not count them (PostgreSQL's driver with
+   *     {@code reWriteBatchedInserts=true} in the URL answers SUCCESS_NO_INFO)
+   */
+  static int[] batchCounts(Connection connection, String sql, List<Object[]> rows)
+      throws SQLException {
+    return batchCounts(connection, sql, rows, true);
+  }
+
+  private static int[] batchCounts(
+      Connection connection, String sql, List<Object[]> rows, boolean counted) throws SQLException {
     if (rows.isEmpty()) {
-      return;
+      return new int[0];
     }
     try (StatementCache.Prepared prepared = StatementCache.prepare(connection, sql)) {
       PreparedStatement statement = prepared.statement();
@@ -124,7 +141,16 @@ final class Jdbc {
         bind(statement, row);
         statement.addBatch();
       }
-      statement.executeBatch();
+      int[] counts = statement.executeBatch();
+      if (counted) {
+        for (int count : counts) {
+          if (count < 0) {
+            throw new IllegalStateException(
+                "the driver did not count the rows each run of a batch changed: " + sql);
+          }
+        }
+      }
+      return counts;
     }
   }
 

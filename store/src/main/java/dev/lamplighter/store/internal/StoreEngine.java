@@ -3,6 +3,7 @@ package dev.lamplighter.store.internal;
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.core.tx.Transactions;
 import dev.lamplighter.index.spi.IndexPorts;
+import dev.lamplighter.jobs.spi.JobsPorts;
 import dev.lamplighter.registry.spi.RegistryPorts;
 import dev.lamplighter.security.spi.SecurityPorts;
 import dev.lamplighter.store.StoreConfig;
@@ -20,6 +21,7 @@ public final class StoreEngine implements AutoCloseable {
   private final RegistryPorts registryPorts;
   private final SecurityPorts securityPorts;
   private final IndexPorts indexPorts;
+  private final JobsPorts jobsPorts;
 
   private StoreEngine(ConnectionSource source, Clock clock) {
     this.source = source;
@@ -37,7 +39,8 @@ public final class StoreEngine implements AutoCloseable {
             new JdbcThingGroupMembershipRepository(jdbc),
             new JdbcDynamicThingGroupMembershipRepository(jdbc),
             new JdbcBillingGroupRepository(jdbc),
-            new JdbcThingConnectivityRepository(jdbc));
+            new JdbcThingConnectivityRepository(jdbc),
+            new JdbcEventConfigurationRepository(jdbc));
     this.securityPorts =
         new SecurityPorts(
             transactions,
@@ -52,6 +55,14 @@ public final class StoreEngine implements AutoCloseable {
             new JdbcServerCaRepository(jdbc));
     this.indexPorts =
         new IndexPorts(transactions, changeLog, new JdbcIndexingConfigurationRepository(jdbc));
+    this.jobsPorts =
+        new JobsPorts(
+            transactions,
+            changeLog,
+            new JdbcJobRepository(jdbc),
+            new JdbcJobExecutionRepository(jdbc),
+            new JdbcJobTemplateRepository(jdbc),
+            new JdbcEngineStateRepository(jdbc));
   }
 
   public static StoreEngine open(StoreConfig config, Clock clock) {
@@ -80,6 +91,10 @@ public final class StoreEngine implements AutoCloseable {
 
   public IndexPorts indexPorts() {
     return indexPorts;
+  }
+
+  public JobsPorts jobsPorts() {
+    return jobsPorts;
   }
 
   public String dialectName() {

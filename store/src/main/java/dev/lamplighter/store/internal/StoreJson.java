@@ -34,6 +34,7 @@ final class StoreJson {
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
   private static final TypeReference<List<Map<String, String>>> MAP_LIST = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Boolean>> BOOLEAN_MAP = new TypeReference<>() {};
 
   private StoreJson() {}
 
@@ -58,6 +59,23 @@ final class StoreJson {
 
   static List<Map<String, String>> readMapList(String json) {
     return read(json, MAP_LIST);
+  }
+
+  static Map<String, Boolean> readBooleanMap(String json) {
+    return read(json, BOOLEAN_MAP);
+  }
+
+  /**
+   * A value {@link #write} wrote from a {@code type}, such as a domain record: Jackson reads a
+   * record through its canonical constructor, nested records and enums included, so the column's
+   * shape is the record's components by name.
+   */
+  static <T> T read(String json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored JSON column is malformed: " + e.getMessage(), e);
+    }
   }
 
   private static <T> T read(String json, TypeReference<T> type) {

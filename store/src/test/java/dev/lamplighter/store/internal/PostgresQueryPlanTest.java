@@ -51,6 +51,7 @@ class PostgresQueryPlanTest {
       insertGroups(connection);
       insertDynamicGroups(connection);
       insertCertificatesAndPolicies(connection);
+      insertJobs(connection);
       Jdbc.execute(connection, "ANALYZE");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -156,6 +157,33 @@ class PostgresQueryPlanTest {
         "INSERT INTO thing_principals SELECT '123456789012', 'eu-west-1', 'lamp-' || i,"
             + " 'arn:cert/' || (i % 2500), 'NON_EXCLUSIVE_THING', 't'"
             + " FROM generate_series(1, 5000) i");
+  }
+
+  /**
+   * 20 jobs, and an execution of one of them on every thing: most SUCCEEDED, one in 10 QUEUED, one
+   * in 50 IN_PROGRESS with a timer, one in 7 held back.
+   */
+  private static void insertJobs(Connection connection) throws SQLException {
+    Jdbc.execute(
+        connection,
+        "INSERT INTO jobs (account_id, region, job_id, status, target_selection, targets,"
+            + " document_parameters, configs, force_canceled, destination_package_versions,"
+            + " created_at, last_updated_at, targets_resolved, rolled_out_count, anchor_count,"
+            + " rate_step, winding, cancel_in_progress, version)"
+            + " SELECT '123456789012', 'eu-west-1', 'job-' || i,"
+            + " CASE WHEN i % 5 = 0 THEN 'IN_PROGRESS' ELSE 'COMPLETED' END, 'SNAPSHOT', '[]',"
+            + " '{}', '{}', false, '[]', 't', 't', true, 0, 0, 0, false, false, 1"
+            + " FROM generate_series(1, 20) i");
+    Jdbc.execute(
+        connection,
+        "INSERT INTO job_executions (account_id, region, job_id, thing_name, execution_number,"
+            + " status, status_details, version_number, retry_attempt, force_canceled, queued_at,"
+            + " last_updated_at, timeout_at, rolled_out)"
+            + " SELECT '123456789012', 'eu-west-1', 'job-' || (i % 20 + 1), 'lamp-' || i, 1,"
+            + " CASE WHEN i % 50 = 0 THEN 'IN_PROGRESS' WHEN i % 10 = 1 THEN 'QUEUED'"
+            + " ELSE 'SUCCEEDED' END, '{}', 1, 0, false, 't-' || lpad(i::text, 5, '0'), 't',"
+            + " CASE WHEN i % 50 = 0 THEN '2026-01-01T00:00:' || lpad((i % 60)::text, 2, '0')"
+            + " END, i % 7 <> 0 FROM generate_series(1, 5000) i");
   }
 
   @AfterAll
@@ -485,5 +513,56 @@ class PostgresQueryPlanTest {
     assertThat(plan(JdbcThingRepository.HAS_PRINCIPALS, "123456789012", "eu-west-1", "lamp-42"))
         .contains("thing_principals_pkey")
         .doesNotContain("Seq Scan");
+  }
+
+  @Test
+  void pendingExecutionsAndTimeouts_useTheirPartialIndexes() throws SQLException {
+    assertThat(
+            plan(
+                JdbcJobExecutionRepository.pendingSql(PostgresDialect.INSTANCE),
+                "123456789012",
+                "eu-west-1",
+                "lamp-41",
+                10))
+        .contains("job_executions_pending")
+        .doesNotContain("Seq Scan");
+    assertThat(plan(JdbcJobExecutionRepository.TIMED_OUT, "2026-01-01T00:00:10", 10))
+        .contains("job_executions_timeouts")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
+  }
+
+  @Test
+  void jobExecutionListings_useOneIndexRange_inTheirOrder() throws SQLException {
+    Dialect pg = PostgresDialect.INSTANCE;
+    String account = "123456789012";
+    String region = "eu-west-1";
+    assertThat(plan(JdbcJobExecutionRepository.heldBackFirstSql(pg), account, region, "job-3", 10))
+        .contains("job_executions_by_job")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
+    assertThat(
+            plan(
+                JdbcJobExecutionRepository.listForJobSql(pg, true, true),
+                account,
+                region,
+                "job-3",
+                "QUEUED",
+                "lamp-1",
+                10))
+        .contains("job_executions_by_job_status")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
+    assertThat(
+            plan(
+                JdbcJobExecutionRepository.listForThingSql(pg, false, false, true),
+                account,
+                region,
+                "lamp-41",
+                "job-1",
+                10))
+        .contains("job_executions_by_thing")
+        .doesNotContain("Seq Scan")
+        .doesNotContain("Sort");
   }
 }

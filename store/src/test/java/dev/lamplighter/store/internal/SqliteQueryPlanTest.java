@@ -3,6 +3,8 @@ package dev.lamplighter.store.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.jobs.JobQuery;
+import dev.lamplighter.jobs.JobStatus;
 import dev.lamplighter.registry.ThingQuery;
 import dev.lamplighter.store.StoreConfig;
 import java.nio.file.Path;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ListThings and its filters, the thing group and membership listings, and the billing group
- * queries search an index on SQLite; none scans a table.
+ * ListThings and its filters, the thing group and membership listings, the billing group queries,
+ * and the queries of jobs and their executions search an index on SQLite; none scans a table.
  */
 class SqliteQueryPlanTest {
   private static final Scope SCOPE = Scope.of("123456789012", "eu-west-1");
@@ -386,5 +388,113 @@ class SqliteQueryPlanTest {
         .containsExactly(
             "SEARCH thing_principals USING PRIMARY KEY"
                 + " (account_id=? AND region=? AND thing_name=?)");
+  }
+
+  /**
+   * A device's pending executions and the engine's timer each read one range of a partial index,
+   * already in the order they are returned.
+   */
+  @Test
+  void pendingExecutionsAndTimeouts_searchTheirPartialIndexes_withoutSorting() throws SQLException {
+    assertThat(
+            plan(
+                JdbcJobExecutionRepository.pendingSql(SqliteDialect.INSTANCE),
+                "1",
+                "r",
+                "lamp",
+                10))
+        .containsExactly(
+            "SEARCH e USING INDEX job_executions_pending"
+                + " (account_id=? AND region=? AND thing_name=? AND status=?)");
+    assertThat(plan(JdbcJobExecutionRepository.TIMED_OUT, "2026-01-01T00:00:00.000000000Z", 10))
+        .containsExactly(
+            "SEARCH job_executions USING COVERING INDEX job_executions_timeouts (timeout_at<?)");
+  }
+
+  @Test
+  void jobExecutionListings_searchOneIndexRange_inTheirOrder() throws SQLException {
+    Dialect sqlite = SqliteDialect.INSTANCE;
+    assertThat(plan(JdbcJobExecutionRepository.heldBackFirstSql(sqlite), "1", "r", "job", 1000))
+        .containsExactly(
+            "SEARCH e USING INDEX job_executions_by_job"
+                + " (account_id=? AND region=? AND job_id=? AND rolled_out=?)");
+    assertThat(
+            plan(
+                JdbcJobExecutionRepository.listForJobSql(sqlite, false, true),
+                "1",
+                "r",
+                "job",
+                "lamp",
+                10))
+        .containsExactly(
+            "SEARCH e USING INDEX job_executions_by_job"
+                + " (account_id=? AND region=? AND job_id=? AND rolled_out=? AND thing_name>?)");
+    assertThat(
+            plan(
+                JdbcJobExecutionRepository.listForJobSql(sqlite, true, true),
+                "1",
+                "r",
+                "job",
+                "QUEUED",
+                "lamp",
+                10))
+        .containsExactly(
+            "SEARCH e USING INDEX job_executions_by_job_status"
+                + " (account_id=? AND region=? AND job_id=? AND status=? AND thing_name>?)");
+    assertThat(
+            plan(
+                JdbcJobExecutionRepository.listForThingSql(sqlite, true, false, true),
+                "1",
+                "r",
+                "lamp",
+                "QUEUED",
+                "job",
+                10))
+        .containsExactly(
+            "SEARCH e USING INDEX job_executions_by_thing"
+                + " (account_id=? AND region=? AND thing_name=? AND job_id>?)");
+    assertThat(plan(JdbcJobExecutionRepository.statusCountsSql(sqlite), "1", "r", "job"))
+        .containsExactly(
+            "SEARCH e USING COVERING INDEX job_executions_by_job_status"
+                + " (account_id=? AND region=? AND job_id=?)");
+    assertThat(plan(JdbcJobExecutionRepository.COUNT_HELD_BACK, "1", "r", "job"))
+        .containsExactly(
+            "SEARCH job_executions USING COVERING INDEX job_executions_by_job"
+                + " (account_id=? AND region=? AND job_id=? AND rolled_out=?)");
+  }
+
+  @Test
+  void jobQueries_searchTheirIndexes() throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String byStatus =
+        JdbcJobRepository.listSql(
+            SqliteDialect.INSTANCE,
+            SCOPE,
+            new JobQuery(JobStatus.IN_PROGRESS, null, null, null, null),
+            "job",
+            10,
+            params);
+    assertThat(plan(byStatus, params.toArray()))
+        .containsExactly(
+            "SEARCH j USING INDEX jobs_by_status"
+                + " (account_id=? AND region=? AND status=? AND job_id>?)");
+    params.clear();
+    String byGroup =
+        JdbcJobRepository.listSql(
+            SqliteDialect.INSTANCE,
+            SCOPE,
+            new JobQuery(null, null, "street", null, null),
+            "job",
+            10,
+            params);
+    assertThat(String.join("\n", plan(byGroup, params.toArray())))
+        .contains("SEARCH t USING COVERING INDEX job_targets_by_group_name")
+        .doesNotContain("TEMP B-TREE");
+    assertThat(plan(JdbcJobRepository.NEEDING_WORK, 10))
+        .containsExactly("SCAN jobs USING INDEX jobs_needing_work");
+    assertThat(plan(JdbcJobRepository.COUNT_DELETING, "1", "r"))
+        .singleElement()
+        .asString()
+        .startsWith("SEARCH jobs USING COVERING INDEX jobs_by_status");
   }
 }

@@ -1,0 +1,574 @@
+package dev.lamplighter.store.internal;
+
+import dev.lamplighter.core.page.Page;
+import dev.lamplighter.core.page.PageRequest;
+import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.jobs.JobExecution;
+import dev.lamplighter.jobs.JobExecutionStatus;
+import dev.lamplighter.jobs.spi.JobExecutionRepository;
+import dev.lamplighter.jobs.spi.ScopedExecution;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Job executions, one row per job and thing in {@code job_executions}.
+ *
+ * <p>A held-back row ({@code rolled_out} false) is in the primary key and in {@code
+ * job_executions_by_job} only; every other index is partial on {@code rolled_out = TRUE}, so
+ * creating the held-back executions of a job over many things writes two B-trees per row, and a
+ * listing, count or device query of rolled-out executions cannot see a held-back one. A query of a
+ * partial index repeats the index's condition word for word (SQLite uses a partial index only for a
+ * query whose WHERE clause contains the index's terms), and listings name their index with the
+ * dialect's hint.
+ *
+ * <p>{@link #insertHeldBack} is one batch of {@code INSERT ... ON CONFLICT DO NOTHING} per thousand
+ * things, which counts what it created from the batch's row counts; {@link #releaseHeldBack} and
+ * {@link #deleteSome} read the rows they work on, then change each by primary key, so they return
+ * exactly the rows they changed.
+ *
+ * <p>{@code timeout_at}, the earlier of the two deadlines, is written from {@link
+ * JobExecution#timesOutAt} with every insert and replace, so that {@link #timedOut} is one range of
+ * a partial index across scopes.
+ */
+final class JdbcJobExecutionRepository implements JobExecutionRepository {
+  /** Every column of an execution but the scope, in the order {@link #values} gives them. */
+  static final String COLUMNS =
+      "job_id, thing_name, status, status_details, execution_number, version_number,"
+          + " retry_attempt, force_canceled, queued_at, started_at, last_updated_at,"
+          + " in_progress_deadline, step_deadline, timeout_at, rolled_out";
+
+  private static final String KEY =
+      " WHERE account_id = ? AND region = ? AND job_id = ? AND thing_name = ?";
+  private static final String CONFLICT =
+      " ON CONFLICT (account_id, region, job_id, thing_name) DO NOTHING";
+
+  private static final String FIND = "SELECT " + COLUMNS + " FROM job_executions" + KEY;
+  private static final String INSERT =
+      "INSERT INTO job_executions (account_id, region, "
+          + COLUMNS
+          + ") VALUES (?, ?, "
+          + Jdbc.placeholders(15)
+          + ")"
+          + CONFLICT;
+
+  /** A held-back first execution: QUEUED, execution 1, version 1, no timers. */
+  private static final String INSERT_HELD_BACK =
+      "INSERT INTO job_executions (account_id, region, "
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?, 'QUEUED', '{}', 1, 1, 0, FALSE, ?, NULL, ?, NULL, NULL, NULL,"
+          + " FALSE)"
+          + CONFLICT;
+
+  /** Every column but the key, at the execution and version numbers the writer read. */
+  private static final String REPLACE =
+      "UPDATE job_executions SET status = ?, status_details = ?, execution_number = ?,"
+          + " version_number = ?, retry_attempt = ?, force_canceled = ?, queued_at = ?,"
+          + " started_at = ?, last_updated_at = ?, in_progress_deadline = ?, step_deadline = ?,"
+          + " timeout_at = ?, rolled_out = ?"
+          + KEY
+          + " AND execution_number = ? AND version_number = ?";
+
+  private static final String DELETE = "DELETE FROM job_executions" + KEY;
+
+  private static final String ROLL_OUT =
+      "UPDATE job_executions SET rolled_out = TRUE, queued_at = ?, last_updated_at = ?"
+          + KEY
+          + " AND rolled_out = FALSE";
+  static final String COUNT_HELD_BACK =
+      "SELECT COUNT(*) FROM job_executions WHERE account_id = ? AND region = ? AND job_id = ?"
+          + " AND rolled_out = FALSE";
+  private static final String DELETE_HELD_BACK =
+      "DELETE FROM job_executions WHERE account_id = ? AND region = ? AND job_id = ?"
+          + " AND rolled_out = FALSE";
+
+  /** The first executions of a job in thing name order, held back or not. */
+  private static final String FIRST_OF_JOB =
+      "SELECT "
+          + COLUMNS
+          + " FROM job_executions WHERE account_id = ? AND region = ? AND job_id = ?"
+          + " ORDER BY thing_name LIMIT ?";
+
+  /** Across scopes, the executions in progress that time out first. */
+  static final String TIMED_OUT =
+      "SELECT account_id, region, job_id, thing_name FROM job_executions"
+          + " WHERE status = 'IN_PROGRESS' AND timeout_at <= ? ORDER BY timeout_at LIMIT ?";
+
+  /** Held-back rows per INSERT batch, so that a large call does not hold every row at once. */
+  private static final int BATCH = 1_000;
+
+  private final Jdbc jdbc;
+
+  JdbcJobExecutionRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public int insertHeldBack(Scope scope, String jobId, Collection<String> thingNames, Instant at) {
+    if (thingNames.isEmpty()) {
+      return 0;
+    }
+    String account = scope.account().value();
+    String region = scope.region().value();
+    String time = Instants.format(at);
+    return jdbc.write(
+        "Executions of " + jobResource(jobId),
+        connection -> {
+          int inserted = 0;
+          Iterator<String> names = thingNames.iterator();
+          List<Object[]> rows = new ArrayList<>(Math.min(BATCH, thingNames.size()));
+          while (names.hasNext()) {
+            rows.add(new Object[] {account, region, jobId, names.next(), time, time});
+            if (rows.size() == BATCH || !names.hasNext()) {
+              for (int count : Jdbc.batchCounts(connection, INSERT_HELD_BACK, rows)) {
+                inserted += count;
+              }
+              rows.clear();
+            }
+          }
+          return inserted;
+        });
+  }
+
+  /**
+   * Reads the first {@code limit} held-back rows, then rolls each out by primary key, still only if
+   * held back: a row another writer rolled out or deleted in between is left out of the result.
+   */
+  @Override
+  public List<JobExecution> releaseHeldBack(Scope scope, String jobId, int limit, Instant at) {
+    String account = scope.account().value();
+    String region = scope.region().value();
+    String time = Instants.format(at);
+    return jdbc.write(
+        "Executions of " + jobResource(jobId),
+        connection -> {
+          List<JobExecution> heldBack =
+              Jdbc.query(
+                  connection,
+                  heldBackFirstSql(jdbc.dialect()),
+                  JdbcJobExecutionRepository::toExecution,
+                  account,
+                  region,
+                  jobId,
+                  limit);
+          List<Object[]> rows = new ArrayList<>(heldBack.size());
+          for (JobExecution execution : heldBack) {
+            rows.add(new Object[] {time, time, account, region, jobId, execution.thingName()});
+          }
+          int[] counts = Jdbc.batchCounts(connection, ROLL_OUT, rows);
+          List<JobExecution> released = new ArrayList<>(heldBack.size());
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+              released.add(rolledOut(heldBack.get(i), at));
+            }
+          }
+          return released;
+        });
+  }
+
+  @Override
+  public long countHeldBack(Scope scope, String jobId) {
+    return jdbc.read(
+        "Executions of " + jobResource(jobId),
+        connection ->
+            Jdbc.queryOne(
+                    connection,
+                    COUNT_HELD_BACK,
+                    row -> row.getLong(1),
+                    scope.account().value(),
+                    scope.region().value(),
+                    jobId)
+                .orElse(0L));
+  }
+
+  @Override
+  public int deleteHeldBack(Scope scope, String jobId) {
+    return jdbc.write(
+        "Executions of " + jobResource(jobId),
+        connection ->
+            Jdbc.update(
+                connection,
+                DELETE_HELD_BACK,
+                scope.account().value(),
+                scope.region().value(),
+                jobId));
+  }
+
+  @Override
+  public Optional<JobExecution> find(Scope scope, String jobId, String thingName) {
+    return jdbc.read(
+        resource(jobId, thingName),
+        connection ->
+            Jdbc.queryOne(
+                connection,
+                FIND,
+                JdbcJobExecutionRepository::toExecution,
+                scope.account().value(),
+                scope.region().value(),
+                jobId,
+                thingName));
+  }
+
+  @Override
+  public void insert(Scope scope, JobExecution execution) {
+    String resource = resource(execution.jobId(), execution.thingName());
+    List<Object> params = new ArrayList<>(17);
+    params.add(scope.account().value());
+    params.add(scope.region().value());
+    params.addAll(Arrays.asList(values(execution)));
+    jdbc.write(
+        resource,
+        connection -> {
+          if (Jdbc.update(connection, INSERT, params.toArray()) == 0) {
+            throw SqlErrors.alreadyExists(resource);
+          }
+          return null;
+        });
+  }
+
+  /**
+   * @throws IllegalArgumentException when {@code next} is of another job or thing than {@code
+   *     expected}
+   */
+  @Override
+  public boolean replace(Scope scope, JobExecution expected, JobExecution next) {
+    if (!expected.jobId().equals(next.jobId()) || !expected.thingName().equals(next.thingName())) {
+      throw new IllegalArgumentException(
+          "cannot replace the execution of "
+              + expected.jobId()
+              + " on "
+              + expected.thingName()
+              + " by one of "
+              + next.jobId()
+              + " on "
+              + next.thingName());
+    }
+    Object[] values = values(next);
+    List<Object> params = new ArrayList<>(values.length + 4);
+    params.addAll(Arrays.asList(values).subList(2, values.length));
+    params.add(scope.account().value());
+    params.add(scope.region().value());
+    params.add(next.jobId());
+    params.add(next.thingName());
+    params.add(expected.executionNumber());
+    params.add(expected.versionNumber());
+    return jdbc.write(
+        resource(next.jobId(), next.thingName()),
+        connection -> Jdbc.update(connection, REPLACE, params.toArray()) == 1);
+  }
+
+  @Override
+  public void delete(Scope scope, String jobId, String thingName) {
+    jdbc.write(
+        resource(jobId, thingName),
+        connection ->
+            Jdbc.update(
+                connection,
+                DELETE,
+                scope.account().value(),
+                scope.region().value(),
+                jobId,
+                thingName));
+  }
+
+  @Override
+  public List<JobExecution> deleteSome(Scope scope, String jobId, int limit) {
+    String account = scope.account().value();
+    String region = scope.region().value();
+    return jdbc.write(
+        "Executions of " + jobResource(jobId),
+        connection -> {
+          List<JobExecution> first =
+              Jdbc.query(
+                  connection,
+                  FIRST_OF_JOB,
+                  JdbcJobExecutionRepository::toExecution,
+                  account,
+                  region,
+                  jobId,
+                  limit);
+          List<Object[]> keys = new ArrayList<>(first.size());
+          for (JobExecution execution : first) {
+            keys.add(new Object[] {account, region, jobId, execution.thingName()});
+          }
+          int[] counts = Jdbc.batchCounts(connection, DELETE, keys);
+          List<JobExecution> deleted = new ArrayList<>(first.size());
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+              deleted.add(first.get(i));
+            }
+          }
+          return deleted;
+        });
+  }
+
+  @Override
+  public List<JobExecution> pendingForThing(Scope scope, String thingName, int limit) {
+    return jdbc.read(
+        "Pending executions of thing " + thingName,
+        connection ->
+            Jdbc.query(
+                connection,
+                pendingSql(jdbc.dialect()),
+                JdbcJobExecutionRepository::toExecution,
+                scope.account().value(),
+                scope.region().value(),
+                thingName,
+                limit));
+  }
+
+  @Override
+  public Page<JobExecution> listForJob(
+      Scope scope, String jobId, JobExecutionStatus status, PageRequest page) {
+    List<Object> params = new ArrayList<>(6);
+    params.add(scope.account().value());
+    params.add(scope.region().value());
+    params.add(jobId);
+    if (status != null) {
+      params.add(status.name());
+    }
+    page.after().ifPresent(params::add);
+    params.add(page.limit() + 1);
+    String sql = listForJobSql(jdbc.dialect(), status != null, page.after().isPresent());
+    List<JobExecution> fetched =
+        jdbc.read(
+            "Executions of " + jobResource(jobId),
+            connection ->
+                Jdbc.query(
+                    connection, sql, JdbcJobExecutionRepository::toExecution, params.toArray()));
+    return Page.fromLookahead(fetched, page.limit(), JobExecution::thingName);
+  }
+
+  /**
+   * A page of a job's rolled-out executions in thing name order: a range of {@code
+   * job_executions_by_job}, or of {@code job_executions_by_job_status} for one status.
+   */
+  static String listForJobSql(Dialect dialect, boolean byStatus, boolean hasAfter) {
+    return "SELECT "
+        + COLUMNS
+        + " FROM job_executions e"
+        + dialect.useIndex(byStatus ? "job_executions_by_job_status" : "job_executions_by_job")
+        + " WHERE account_id = ? AND region = ? AND job_id = ? AND rolled_out = TRUE"
+        + (byStatus ? " AND status = ?" : "")
+        + (hasAfter ? " AND thing_name > ?" : "")
+        + " ORDER BY thing_name LIMIT ?";
+  }
+
+  @Override
+  public Page<JobExecution> listForThing(
+      Scope scope, String thingName, JobExecutionStatus status, String jobId, PageRequest page) {
+    List<Object> params = new ArrayList<>(7);
+    params.add(scope.account().value());
+    params.add(scope.region().value());
+    params.add(thingName);
+    if (status != null) {
+      params.add(status.name());
+    }
+    if (jobId != null) {
+      params.add(jobId);
+    }
+    page.after().ifPresent(params::add);
+    params.add(page.limit() + 1);
+    String sql =
+        listForThingSql(jdbc.dialect(), status != null, jobId != null, page.after().isPresent());
+    List<JobExecution> fetched =
+        jdbc.read(
+            "Executions of thing " + thingName,
+            connection ->
+                Jdbc.query(
+                    connection, sql, JdbcJobExecutionRepository::toExecution, params.toArray()));
+    return Page.fromLookahead(fetched, page.limit(), JobExecution::jobId);
+  }
+
+  /** A page of a thing's rolled-out executions in job id order: {@code job_executions_by_thing}. */
+  static String listForThingSql(
+      Dialect dialect, boolean byStatus, boolean byJob, boolean hasAfter) {
+    return "SELECT "
+        + COLUMNS
+        + " FROM job_executions e"
+        + dialect.useIndex("job_executions_by_thing")
+        + " WHERE account_id = ? AND region = ? AND thing_name = ? AND rolled_out = TRUE"
+        + (byStatus ? " AND status = ?" : "")
+        + (byJob ? " AND job_id = ?" : "")
+        + (hasAfter ? " AND job_id > ?" : "")
+        + " ORDER BY job_id LIMIT ?";
+  }
+
+  @Override
+  public Map<JobExecutionStatus, Long> statusCounts(Scope scope, String jobId) {
+    Map<JobExecutionStatus, Long> counts = new EnumMap<>(JobExecutionStatus.class);
+    jdbc.read(
+        "Executions of " + jobResource(jobId),
+        connection ->
+            Jdbc.query(
+                connection,
+                statusCountsSql(jdbc.dialect()),
+                row -> counts.put(JobExecutionStatus.valueOf(row.getString(1)), row.getLong(2)),
+                scope.account().value(),
+                scope.region().value(),
+                jobId));
+    return counts;
+  }
+
+  /** Counted from {@code job_executions_by_job_status} alone, already grouped by status. */
+  static String statusCountsSql(Dialect dialect) {
+    return "SELECT status, COUNT(*) FROM job_executions e"
+        + dialect.useIndex("job_executions_by_job_status")
+        + " WHERE account_id = ? AND region = ? AND job_id = ? AND rolled_out = TRUE"
+        + " GROUP BY status";
+  }
+
+  /**
+   * One range of {@code job_executions_by_job_status} per status, each at most {@code limit} rows
+   * in thing name order, merged: the first {@code limit} of the union are among them. Reading only
+   * the rows it returns keeps a caller that works through a large job {@code limit} rows at a time
+   * from rereading what it already changed.
+   */
+  @Override
+  public List<JobExecution> inStatuses(
+      Scope scope, String jobId, Set<JobExecutionStatus> statuses, int limit) {
+    if (statuses.isEmpty()) {
+      return List.of();
+    }
+    String sql = listForJobSql(jdbc.dialect(), true, false);
+    List<JobExecution> merged =
+        jdbc.read(
+            "Executions of " + jobResource(jobId),
+            connection -> {
+              List<JobExecution> all = new ArrayList<>();
+              for (JobExecutionStatus status : statuses) {
+                all.addAll(
+                    Jdbc.query(
+                        connection,
+                        sql,
+                        JdbcJobExecutionRepository::toExecution,
+                        scope.account().value(),
+                        scope.region().value(),
+                        jobId,
+                        status.name(),
+                        limit));
+              }
+              return all;
+            });
+    merged.sort(Comparator.comparing(JobExecution::thingName, TextOrder.CODE_POINTS));
+    return List.copyOf(merged.subList(0, Math.min(limit, merged.size())));
+  }
+
+  @Override
+  public List<ScopedExecution> timedOut(Instant now, int limit) {
+    return jdbc.read(
+        "Executions timing out",
+        connection ->
+            Jdbc.query(
+                connection,
+                TIMED_OUT,
+                row ->
+                    new ScopedExecution(
+                        Scope.of(row.getString("account_id"), row.getString("region")),
+                        row.getString("job_id"),
+                        row.getString("thing_name")),
+                Instants.format(now),
+                limit));
+  }
+
+  /** The first held-back executions of a job in thing name order: {@code job_executions_by_job}. */
+  static String heldBackFirstSql(Dialect dialect) {
+    return "SELECT "
+        + COLUMNS
+        + " FROM job_executions e"
+        + dialect.useIndex("job_executions_by_job")
+        + " WHERE account_id = ? AND region = ? AND job_id = ? AND rolled_out = FALSE"
+        + " ORDER BY thing_name LIMIT ?";
+  }
+
+  /**
+   * A thing's pending executions from {@code job_executions_pending}. Only IN_PROGRESS and QUEUED
+   * rows are in that index, and 'IN_PROGRESS' sorts before 'QUEUED', so the index order (status,
+   * queued_at, job_id) is the order devices get them in, without a sort.
+   */
+  static String pendingSql(Dialect dialect) {
+    return "SELECT "
+        + COLUMNS
+        + " FROM job_executions e"
+        + dialect.useIndex("job_executions_pending")
+        + " WHERE account_id = ? AND region = ? AND thing_name = ? AND rolled_out = TRUE"
+        + " AND status IN ('IN_PROGRESS', 'QUEUED')"
+        + " ORDER BY status, queued_at, job_id LIMIT ?";
+  }
+
+  /** The execution rolled out at {@code at}, as {@link #ROLL_OUT} leaves its row. */
+  private static JobExecution rolledOut(JobExecution heldBack, Instant at) {
+    return new JobExecution(
+        heldBack.jobId(),
+        heldBack.thingName(),
+        heldBack.status(),
+        heldBack.statusDetails(),
+        heldBack.executionNumber(),
+        heldBack.versionNumber(),
+        heldBack.retryAttempt(),
+        heldBack.forceCanceled(),
+        at,
+        heldBack.startedAt(),
+        at,
+        heldBack.inProgressDeadline(),
+        heldBack.stepDeadline(),
+        true);
+  }
+
+  /** The execution's columns in {@link #COLUMNS} order. */
+  private static Object[] values(JobExecution execution) {
+    return new Object[] {
+      execution.jobId(),
+      execution.thingName(),
+      execution.status().name(),
+      StoreJson.write(execution.statusDetails()),
+      execution.executionNumber(),
+      execution.versionNumber(),
+      execution.retryAttempt(),
+      execution.forceCanceled(),
+      Instants.format(execution.queuedAt()),
+      Instants.format(execution.startedAt()),
+      Instants.format(execution.lastUpdatedAt()),
+      Instants.format(execution.inProgressDeadline()),
+      Instants.format(execution.stepDeadline()),
+      Instants.format(execution.timesOutAt()),
+      execution.rolledOut()
+    };
+  }
+
+  private static JobExecution toExecution(ResultSet row) throws SQLException {
+    return new JobExecution(
+        row.getString("job_id"),
+        row.getString("thing_name"),
+        JobExecutionStatus.valueOf(row.getString("status")),
+        StoreJson.readStringMap(row.getString("status_details")),
+        row.getLong("execution_number"),
+        row.getLong("version_number"),
+        row.getInt("retry_attempt"),
+        row.getBoolean("force_canceled"),
+        Instants.parse(row.getString("queued_at")),
+        Instants.parse(row.getString("started_at")),
+        Instants.parse(row.getString("last_updated_at")),
+        Instants.parse(row.getString("in_progress_deadline")),
+        Instants.parse(row.getString("step_deadline")),
+        row.getBoolean("rolled_out"));
+  }
+
+  private static String jobResource(String jobId) {
+    return "Job " + jobId;
+  }
+
+  private static String resource(String jobId, String thingName) {
+    return "Execution of job " + jobId + " on thing " + thingName;
+  }
+}
