@@ -3,8 +3,10 @@ package dev.lamplighter.server;
 import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.config.Settings;
 import dev.lamplighter.core.random.IdSource;
+import dev.lamplighter.jobs.Jobs;
 import dev.lamplighter.registry.Registry;
 import dev.lamplighter.registry.RegistryConfig;
+import dev.lamplighter.registry.TaggableResource;
 import dev.lamplighter.security.MasterKey;
 import dev.lamplighter.security.Security;
 import dev.lamplighter.security.SecurityConfig;
@@ -15,6 +17,7 @@ import dev.lamplighter.store.StoreConfig;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,18 +42,17 @@ public final class Backend implements AutoCloseable {
             .orElseGet(() -> MasterKey.loadOrCreate(dataDir));
     this.store = Store.open(StoreConfig.from(settings, dataDir), clock);
     SecurityPorts securityPorts = store.securityPorts();
-    this.registry =
-        Registry.create(
-            store.registryPorts(),
-            clock,
-            ids,
-            RegistryConfig.from(settings),
+    List<TaggableResource> taggable =
+        new ArrayList<>(
             List.of(
                 Registry.taggable(
                     ResourceType.POLICY, (s, n) -> securityPorts.policies().find(s, n).isPresent()),
                 Registry.taggable(
                     ResourceType.CA_CERTIFICATE,
                     (s, n) -> securityPorts.caCertificates().find(s, n).isPresent())));
+    taggable.addAll(Jobs.taggable(store.jobsPorts()));
+    this.registry =
+        Registry.create(store.registryPorts(), clock, ids, RegistryConfig.from(settings), taggable);
     this.security =
         Security.create(securityPorts, masterKey, clock, ids, new SecureRandom(), registry);
   }

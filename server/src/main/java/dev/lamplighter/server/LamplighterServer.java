@@ -6,8 +6,10 @@ import dev.lamplighter.core.config.Settings;
 import dev.lamplighter.core.page.PageTokenCodec;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.gateway.Gateway;
+import dev.lamplighter.gateway.NodePositions;
 import dev.lamplighter.index.FleetIndex;
 import dev.lamplighter.index.FleetIndexSettings;
+import dev.lamplighter.jobs.Jobs;
 import dev.lamplighter.security.NewAccessKey;
 import dev.lamplighter.security.RootAccount;
 import dev.lamplighter.security.pki.CertificateAuthority;
@@ -45,6 +47,8 @@ public final class LamplighterServer implements AutoCloseable {
   private final JvmGcMetrics gcMetrics;
   private final ServerPki pki;
   private final FleetIndex fleetIndex;
+  private final DataPlane dataPlane;
+  private final Jobs jobs;
   private final Gateway gateway;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -54,12 +58,16 @@ public final class LamplighterServer implements AutoCloseable {
       JvmGcMetrics gcMetrics,
       ServerPki pki,
       FleetIndex fleetIndex,
+      DataPlane dataPlane,
+      Jobs jobs,
       Gateway gateway) {
     this.backend = backend;
     this.http = http;
     this.gcMetrics = gcMetrics;
     this.pki = pki;
     this.fleetIndex = fleetIndex;
+    this.dataPlane = dataPlane;
+    this.jobs = jobs;
     this.gateway = gateway;
   }
 
@@ -78,6 +86,8 @@ public final class LamplighterServer implements AutoCloseable {
     Backend backend = Backend.open(settings, clock, ids);
     FleetIndex fleetIndex = null;
     ServerPki pki = null;
+    DataPlane dataPlane = null;
+    Jobs jobs = null;
     Gateway gateway = null;
     try {
       // Only the server opens the index: admin commands share the data dir while it runs.
@@ -92,6 +102,16 @@ public final class LamplighterServer implements AutoCloseable {
           RootAccount.ensure(backend.security().accounts(), backend.securityConfig());
 
       pki = ServerPki.prepareInBackground(backend, settings);
+      dataPlane = DataPlane.start(backend, settings, pki, clock);
+      jobs =
+          Jobs.create(
+              backend.store().jobsPorts(),
+              backend.registry(),
+              clock,
+              Jobs.Settings.of(ids.randomUuid().toString()),
+              dataPlane.sources(),
+              dataPlane.urls());
+      jobs.start();
       // Device connections arriving before the server certificate is ready are closed; the
       // certificate is usually there within a second of the first start.
       gateway =
@@ -99,9 +119,13 @@ public final class LamplighterServer implements AutoCloseable {
               MqttSettings.from(settings),
               pki.brokerTls(),
               MqttSettings.storage(settings, backend.dataDir()),
-              backend.security(),
-              backend.registry().thingConnectivity(),
-              backend.store().changeLog(),
+              new Gateway.Services(
+                  backend.security(),
+                  backend.registry().thingConnectivity(),
+                  jobs.device(),
+                  backend.registry().eventConfigurations(),
+                  backend.store().changeLog()),
+              new NodePositions(backend.dataDir().resolve("mqtt").resolve("positions")),
               clock);
 
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -165,7 +189,8 @@ public final class LamplighterServer implements AutoCloseable {
               });
       http.start();
       LamplighterServer server =
-          new LamplighterServer(backend, http, gcMetrics, pki, fleetIndex, gateway);
+          new LamplighterServer(
+              backend, http, gcMetrics, pki, fleetIndex, dataPlane, jobs, gateway);
       LOG.info(
           "Lamplighter API listening on http://{}:{} (data dir {}, ready in {} ms)",
           settings.get(ServerSettings.BIND),
@@ -179,6 +204,12 @@ public final class LamplighterServer implements AutoCloseable {
     } catch (RuntimeException e) {
       if (gateway != null) {
         gateway.close();
+      }
+      if (jobs != null) {
+        jobs.close();
+      }
+      if (dataPlane != null) {
+        dataPlane.close();
       }
       if (pki != null) {
         pki.close();
@@ -218,6 +249,11 @@ public final class LamplighterServer implements AutoCloseable {
     return gateway.port();
   }
 
+  /** The port the data-plane HTTPS listener is bound to (the real one when 0 was configured). */
+  public int dataPort() {
+    return dataPlane.port();
+  }
+
   /** Whether the device listeners have their TLS certificate (shortly after the first start). */
   public boolean deviceTlsReady() {
     return pki.brokerTls().identity().get() != null;
@@ -234,7 +270,9 @@ public final class LamplighterServer implements AutoCloseable {
     }
     LOG.info("Stopping: finishing requests in flight");
     http.stop();
+    jobs.close();
     gateway.close();
+    dataPlane.close();
     gcMetrics.close();
     pki.close();
     fleetIndex.close();

@@ -70,7 +70,7 @@ class ArchitectureTest {
   @Test
   void internalPackages_areUsedOnlyInsideTheirModule() {
     for (String module :
-        List.of("core", "registry", "security", "index", "store", "api", "server")) {
+        List.of("core", "registry", "security", "index", "jobs", "store", "api", "server")) {
       noClasses()
           .that()
           .resideOutsideOfPackage(ROOT + "." + module + "..")
@@ -86,7 +86,11 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            ROOT + ".core..", ROOT + ".registry..", ROOT + ".security..", ROOT + ".index..")
+            ROOT + ".core..",
+            ROOT + ".registry..",
+            ROOT + ".security..",
+            ROOT + ".index..",
+            ROOT + ".jobs..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -100,15 +104,23 @@ class ArchitectureTest {
   }
 
   @Test
-  void jsonParsing_inTheDomain_isOnlyForPolicyDocumentsAndChangeLogStates() {
+  void jsonParsing_inTheDomain_isOnlyForPolicyAndJobDocumentsAndChangeLogStates() {
     noClasses()
         .that()
         .resideInAnyPackage(
-            ROOT + ".core..", ROOT + ".registry..", ROOT + ".security..", ROOT + ".index..")
+            ROOT + ".core..",
+            ROOT + ".registry..",
+            ROOT + ".security..",
+            ROOT + ".index..",
+            ROOT + ".jobs..")
         .and()
         .resideOutsideOfPackage(ROOT + ".security.policy..")
         .and()
         .doNotHaveFullyQualifiedName(ROOT + ".index.internal.ChangeStates")
+        .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".jobs.internal.JobDocuments")
+        .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".jobs.internal.MembershipStates")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("com.fasterxml.jackson..")
@@ -119,7 +131,7 @@ class ArchitectureTest {
   void domainServices_takeTimeAndRandomnessFromInjectedSources() {
     noClasses()
         .that()
-        .resideInAnyPackage(ROOT + ".registry..", ROOT + ".security.internal..")
+        .resideInAnyPackage(ROOT + ".registry..", ROOT + ".security.internal..", ROOT + ".jobs..")
         .should()
         .callMethod(java.time.Instant.class, "now")
         .orShould()

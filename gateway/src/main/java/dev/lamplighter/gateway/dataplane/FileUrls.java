@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.IntSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,24 +24,29 @@ public final class FileUrls {
   static final String PATH_PREFIX = "/files/";
 
   private final byte[] key;
-  private final String baseUrl;
+  private final String host;
+  private final IntSupplier port;
   private final Clock clock;
 
   /**
    * @param key the signing key (32 bytes)
-   * @param baseUrl where devices reach the data-plane listener, such as {@code
-   *     https://localhost:8443}
+   * @param host the host name devices reach the data-plane listener at
+   * @param port the listener's port (known once it is bound)
    */
-  public FileUrls(byte[] key, String baseUrl, Clock clock) {
+  public FileUrls(byte[] key, String host, IntSupplier port, Clock clock) {
     this.key = key.clone();
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.host = host;
+    this.port = port;
     this.clock = clock;
   }
 
   /** A URL for {@code bucket/key} valid for {@code expiresIn} from now. */
   public String sign(String bucket, String objectKey, Duration expiresIn) {
     long expires = clock.instant().plus(expiresIn).getEpochSecond();
-    return baseUrl
+    return "https://"
+        + host
+        + ":"
+        + port.getAsInt()
         + PATH_PREFIX
         + encodePath(bucket)
         + "/"

@@ -63,6 +63,7 @@ public final class JobEngine implements AutoCloseable {
       EnumSet.of(JobExecutionStatus.QUEUED, JobExecutionStatus.IN_PROGRESS);
 
   private final JobsPorts ports;
+  private final Registry registry;
   private final Clock clock;
   private final String nodeId;
   private final Duration tickInterval;
@@ -90,6 +91,7 @@ public final class JobEngine implements AutoCloseable {
       JobLog log,
       JobProgress progress) {
     this.ports = ports;
+    this.registry = registry;
     this.clock = clock;
     this.nodeId = nodeId;
     this.tickInterval = tickInterval;
@@ -596,6 +598,7 @@ public final class JobEngine implements AutoCloseable {
                       return false;
                     }
                     ports.jobs().delete(scope, job.jobId());
+                    registry.tags().removeAll(scope, JobServiceImpl.arn(scope, job.jobId()));
                     log.jobDeleted(scope, job);
                     return true;
                   });

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Self-hosted IoT device management that speaks the AWS IoT APIs.",
-    subcommands = {ServerCommand.class, AccountsCommand.class},
+    subcommands = {ServerCommand.class, AccountsCommand.class, FilesCommand.class},
     footer = {
       "",
       "Examples:",
@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
       "       lamplighter server",
       "  2. List the accounts of the data directory:",
       "       lamplighter accounts list",
-      "  3. Show every setting of the server:",
+      "  3. Put a firmware image in the built-in file store for a job:",
+      "       lamplighter files put firmware/lamp-2.1.bin ./lamp-2.1.bin",
+      "  4. Show every setting of the server:",
       "       lamplighter server --help"
     })
 final class LamplighterCommand implements Runnable {

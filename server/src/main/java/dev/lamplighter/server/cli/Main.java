@@ -47,6 +47,9 @@ public final class Main {
     for (CommandLine accounts : cli.getSubcommands().get("accounts").getSubcommands().values()) {
       SettingFlags.addTo(accounts.getCommandSpec(), adminFlags);
     }
+    for (CommandLine files : cli.getSubcommands().get("files").getSubcommands().values()) {
+      SettingFlags.addTo(files.getCommandSpec(), ServerSettings.dataDirectory());
+    }
     return cli;
   }
 }

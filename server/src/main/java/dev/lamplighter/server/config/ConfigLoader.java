@@ -23,6 +23,7 @@ public final class ConfigLoader {
   public static List<Setting<?>> allSettings() {
     List<Setting<?>> all = new ArrayList<>(ServerSettings.all());
     all.addAll(MqttSettings.all());
+    all.addAll(FilesSettings.all());
     all.addAll(StoreSettings.all());
     all.addAll(SecurityConfig.settings());
     all.addAll(RegistryConfig.settings());

@@ -1,0 +1,92 @@
+package dev.lamplighter.server;
+
+import dev.lamplighter.api.Endpoints;
+import dev.lamplighter.core.config.Settings;
+import dev.lamplighter.gateway.dataplane.BuiltInFiles;
+import dev.lamplighter.gateway.dataplane.DataPlaneListener;
+import dev.lamplighter.gateway.dataplane.FileDownloads;
+import dev.lamplighter.gateway.dataplane.FileStore;
+import dev.lamplighter.gateway.dataplane.FileUrls;
+import dev.lamplighter.jobs.DocumentSources;
+import dev.lamplighter.jobs.PresignedUrls;
+import dev.lamplighter.server.config.FilesSettings;
+import dev.lamplighter.server.config.ServerSettings;
+import dev.lamplighter.server.files.ObjectStoreFiles;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data-plane listener and the files job documents point devices to: the built-in file store
+ * ({@code <data-dir>/files}) served with presigned URLs on the data-plane port, or, when {@code
+ * --files-s3-endpoint} is set, an S3-compatible object store presigned with the AWS SDK.
+ */
+final class DataPlane implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
+
+  private final DataPlaneListener listener;
+  private final PresignedUrls urls;
+  private final DocumentSources sources;
+  private final ObjectStoreFiles objectStore;
+
+  private DataPlane(
+      DataPlaneListener listener,
+      PresignedUrls urls,
+      DocumentSources sources,
+      ObjectStoreFiles objectStore) {
+    this.listener = listener;
+    this.urls = urls;
+    this.sources = sources;
+    this.objectStore = objectStore;
+  }
+
+  static DataPlane start(Backend backend, Settings settings, ServerPki pki, Clock clock) {
+    FileStore store = new FileStore(backend.dataDir().resolve("files"));
+    AtomicInteger port = new AtomicInteger();
+    String host = Endpoints.from(settings).address("iot:data-ats").orElse("localhost");
+    FileUrls fileUrls =
+        new FileUrls(backend.masterKey().derive("file-urls"), host, port::get, clock);
+    DataPlaneListener listener =
+        DataPlaneListener.start(
+            settings.get(ServerSettings.BIND),
+            settings.get(ServerSettings.DATA_PORT),
+            pki.brokerTls(),
+            List.of(new FileDownloads(store, fileUrls)));
+    port.set(listener.port());
+    if (settings.find(FilesSettings.S3_ENDPOINT).isEmpty()) {
+      BuiltInFiles files = new BuiltInFiles(store, fileUrls);
+      return new DataPlane(listener, files, files, null);
+    }
+    String endpoint = settings.get(FilesSettings.S3_ENDPOINT);
+    ObjectStoreFiles objectStore =
+        new ObjectStoreFiles(
+            endpoint,
+            settings.get(FilesSettings.S3_REGION),
+            settings.find(FilesSettings.S3_ACCESS_KEY_ID).orElse(""),
+            settings.find(FilesSettings.S3_SECRET_ACCESS_KEY).orElse(""));
+    LOG.info("Job files are presigned for the object store at {}", endpoint);
+    return new DataPlane(listener, objectStore, objectStore, objectStore);
+  }
+
+  PresignedUrls urls() {
+    return urls;
+  }
+
+  DocumentSources sources() {
+    return sources;
+  }
+
+  int port() {
+    return listener.port();
+  }
+
+  @Override
+  public void close() {
+    listener.close();
+    if (objectStore != null) {
+      objectStore.close();
+    }
+  }
+}
