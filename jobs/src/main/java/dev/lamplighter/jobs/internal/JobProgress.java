@@ -48,7 +48,8 @@ final class JobProgress {
   }
 
   /**
-   * Writes {@code next} in place of {@code current} (one version later) and logs it.
+   * Writes {@code next} in place of {@code current} (one version later) and logs it, in the
+   * caller's transaction or one of its own.
    *
    * @param details the executions per status, logged when the job became finished, or null
    * @return the job as stored
@@ -56,23 +57,26 @@ final class JobProgress {
    *     write changed the job first
    */
   Job replace(Scope scope, Job current, Job next, JobProcessDetails details) {
-    Job versioned = withVersion(next, current.version() + 1);
-    if (!ports.jobs().replace(scope, versioned, current.version())) {
+    if (!tryReplace(scope, current, next, details)) {
       throw ErrorCode.CONFLICTING_RESOURCE_UPDATE.exception(
           "Job %s was changed by another request; try again.", current.jobId());
     }
-    log.job(scope, versioned, current.status(), details);
-    return versioned;
+    return withVersion(next, current.version() + 1);
   }
 
   /** As {@link #replace}, false instead of an exception on a lost race (the engine's writes). */
   boolean tryReplace(Scope scope, Job current, Job next, JobProcessDetails details) {
     Job versioned = withVersion(next, current.version() + 1);
-    if (!ports.jobs().replace(scope, versioned, current.version())) {
-      return false;
-    }
-    log.job(scope, versioned, current.status(), details);
-    return true;
+    return ports
+        .transactions()
+        .inTransaction(
+            () -> {
+              if (!ports.jobs().replace(scope, versioned, current.version())) {
+                return false;
+              }
+              log.job(scope, versioned, current.status(), details);
+              return true;
+            });
   }
 
   private static Job withVersion(Job job, long version) {

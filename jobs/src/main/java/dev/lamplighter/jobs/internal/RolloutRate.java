@@ -10,11 +10,11 @@ import java.time.Instant;
  * How many executions a job may roll out now.
  *
  * <p>A rate counts from an anchor (a moment and how many were rolled out then): by {@code t}, up to
- * {@code anchorCount + 1 + floor(rate × minutes since anchor)} may be out, so each minute from the
- * anchor sees exactly {@code rate} executions. The engine moves the anchor when the rate changes
- * (an exponential step) and when it takes the job over (a restart, another node), so time the
- * engine was not running never turns into a burst. Without a rollout configuration the rate is
- * unlimited.
+ * {@code anchorCount + floor(rate × minutes since anchor)} may be out, so each minute from the
+ * anchor sees exactly {@code rate} executions; a rollout that starts (anchored at none rolled out)
+ * releases its first execution at once. The engine moves the anchor when the rate changes (an
+ * exponential step) and when it takes the job over (a restart, another node), so time the engine
+ * was not running never turns into a burst. Without a rollout configuration the rate is unlimited.
  */
 final class RolloutRate {
   private RolloutRate() {}
@@ -62,8 +62,9 @@ final class RolloutRate {
       return 0;
     }
     long elapsedMillis = Math.max(0, Duration.between(state.anchorAt(), now).toMillis());
+    long first = state.anchorCount() == 0 ? 1 : 0;
     long allowedTotal =
-        state.anchorCount() + 1 + (long) Math.floor(perMinute * elapsedMillis / 60_000.0);
+        state.anchorCount() + first + (long) Math.floor(perMinute * elapsedMillis / 60_000.0);
     return Math.max(0, allowedTotal - state.rolledOut());
   }
 }

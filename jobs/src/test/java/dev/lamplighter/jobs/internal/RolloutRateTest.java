@@ -33,11 +33,10 @@ class RolloutRateTest {
     // Over the first minute, [0 s, 60 s), exactly 60.
     assertThat(RolloutRate.allowance(state(0, 0), rate, ANCHOR.plus(Duration.ofMillis(59_999))))
         .isEqualTo(60);
-    // Counting from a later anchor never grants what was owed before it.
-    assertThat(
-            RolloutRate.allowance(
-                new Job.RolloutState(true, 100, ANCHOR, 100, 0, false, false), rate, ANCHOR))
-        .isEqualTo(1);
+    // Counting from a later anchor (a rate change, a takeover) grants nothing at once.
+    Job.RolloutState reanchored = new Job.RolloutState(true, 100, ANCHOR, 100, 0, false, false);
+    assertThat(RolloutRate.allowance(reanchored, rate, ANCHOR)).isZero();
+    assertThat(RolloutRate.allowance(reanchored, rate, ANCHOR.plusSeconds(1))).isEqualTo(1);
   }
 
   @Test
