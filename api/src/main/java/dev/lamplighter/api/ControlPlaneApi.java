@@ -8,6 +8,7 @@ import dev.lamplighter.api.http.Route;
 import dev.lamplighter.api.http.Router;
 import dev.lamplighter.api.iot.IotRoutes;
 import dev.lamplighter.api.iotdata.IotDataRoutes;
+import dev.lamplighter.api.jobsdata.JobsDataRoutes;
 import dev.lamplighter.api.sigv4.SigV4Verifier;
 import dev.lamplighter.api.wire.WireJson;
 import dev.lamplighter.api.wire.WireModel;
@@ -15,6 +16,7 @@ import dev.lamplighter.core.messaging.DeviceMessaging;
 import dev.lamplighter.core.page.PageTokenCodec;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.index.FleetIndex;
+import dev.lamplighter.jobs.Jobs;
 import dev.lamplighter.registry.Registry;
 import dev.lamplighter.security.Security;
 import io.javalin.config.JavalinConfig;
@@ -27,9 +29,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The AWS-compatible API of the control-plane port: the {@code iot} service and the HTTP side of
- * {@code iot-data}, told apart by the service their requests are signed for. It owns every path of
- * the listener except the ones the server registers before it (health and metrics).
+ * The AWS-compatible API of the control-plane port: the {@code iot} service and the HTTP sides of
+ * {@code iot-data} and {@code iot-jobs-data}, told apart by the service their requests are signed
+ * for. It owns every path of the listener except the ones the server registers before it (health
+ * and metrics).
  */
 public final class ControlPlaneApi {
   /** SigV4 allows requests signed up to 15 minutes before or after the server's clock. */
@@ -46,10 +49,15 @@ public final class ControlPlaneApi {
 
   private final Dispatcher dispatcher;
 
+  /**
+   * @param jobs the jobs services, or null while the server has no jobs store: the operations of
+   *     jobs and of {@code iot-jobs-data} then answer {@code UnknownOperationException}
+   */
   public ControlPlaneApi(
       Registry registry,
       Security security,
       FleetIndex fleetIndex,
+      Jobs jobs,
       DeviceMessaging messaging,
       ApiConfig config,
       PageTokenCodec pageTokens,
@@ -57,11 +65,18 @@ public final class ControlPlaneApi {
       Clock clock,
       IdSource ids) {
     List<WireModel> models =
-        List.of(WireModel.load(IotRoutes.SERVICE), WireModel.load(IotDataRoutes.SERVICE));
+        List.of(
+            WireModel.load(IotRoutes.SERVICE),
+            WireModel.load(IotDataRoutes.SERVICE),
+            WireModel.load(JobsDataRoutes.SERVICE));
     PageTokens pages = new PageTokens(pageTokens);
     List<Route> routes =
-        new ArrayList<>(IotRoutes.of(registry, security, fleetIndex, config.endpoints(), pages));
+        new ArrayList<>(
+            IotRoutes.of(registry, security, fleetIndex, jobs, config.endpoints(), pages, clock));
     routes.addAll(IotDataRoutes.of(messaging, pages));
+    if (jobs != null) {
+      routes.addAll(JobsDataRoutes.of(jobs.device(), clock));
+    }
     Set<String> signingNames =
         Set.copyOf(models.stream().flatMap(m -> m.signingNames().stream()).toList());
     ObjectMapper mapper = WireJson.mapper();

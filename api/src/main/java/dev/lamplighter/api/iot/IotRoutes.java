@@ -5,8 +5,15 @@ import dev.lamplighter.api.http.Operation;
 import dev.lamplighter.api.http.PageTokens;
 import dev.lamplighter.api.http.Route;
 import dev.lamplighter.index.FleetIndex;
+import dev.lamplighter.jobs.JobExecutionService;
+import dev.lamplighter.jobs.JobService;
+import dev.lamplighter.jobs.JobTemplateService;
+import dev.lamplighter.jobs.Jobs;
+import dev.lamplighter.registry.EventConfigurationService;
 import dev.lamplighter.registry.Registry;
 import dev.lamplighter.security.Security;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +25,92 @@ public final class IotRoutes {
 
   private IotRoutes() {}
 
+  /**
+   * Every row of the service.
+   *
+   * @param jobs the jobs services, or null while the server has none: the job operations then
+   *     answer {@code UnknownOperationException} like any operation without a handler
+   * @param clock the server's clock, against which execution timers are reported
+   */
   public static List<Route> of(
+      Registry registry,
+      Security security,
+      FleetIndex fleetIndex,
+      Jobs jobs,
+      Endpoints endpoints,
+      PageTokens pages,
+      Clock clock) {
+    List<Route> routes =
+        new ArrayList<>(registryAndSecurity(registry, security, fleetIndex, endpoints, pages));
+    routes.addAll(eventConfigurations(registry.eventConfigurations()));
+    if (jobs != null) {
+      routes.addAll(jobs(jobs.jobs(), jobs.executions(), jobs.templates(), pages, clock));
+    }
+    return List.copyOf(routes);
+  }
+
+  /** The rows of the job, job execution, job template and managed template operations. */
+  public static List<Route> jobs(
+      JobService jobs,
+      JobExecutionService executions,
+      JobTemplateService templates,
+      PageTokens pages,
+      Clock clock) {
+    JobOperations job = new JobOperations(jobs, pages);
+    JobExecutionOperations execution = new JobExecutionOperations(executions, pages, clock);
+    JobTemplateOperations template = new JobTemplateOperations(templates, pages);
+    return List.of(
+        // PUT /jobs/{jobId}
+        iot("CreateJob", job::create),
+        // GET /jobs/{jobId}
+        iot("DescribeJob", job::describe),
+        // PATCH /jobs/{jobId}
+        iot("UpdateJob", job::update),
+        // PUT /jobs/{jobId}/cancel
+        iot("CancelJob", job::cancel),
+        // DELETE /jobs/{jobId}
+        iot("DeleteJob", job::delete),
+        // GET /jobs
+        iot("ListJobs", job::list),
+        // GET /jobs/{jobId}/job-document
+        iot("GetJobDocument", job::getDocument),
+        // POST /jobs/{jobId}/targets
+        iot("AssociateTargetsWithJob", job::associateTargets),
+        // PUT /things/{thingName}/jobs/{jobId}/cancel
+        iot("CancelJobExecution", execution::cancel),
+        // DELETE /things/{thingName}/jobs/{jobId}/executionNumber/{executionNumber}
+        iot("DeleteJobExecution", execution::delete),
+        // GET /things/{thingName}/jobs/{jobId}
+        iot("DescribeJobExecution", execution::describe),
+        // GET /jobs/{jobId}/things
+        iot("ListJobExecutionsForJob", execution::listForJob),
+        // GET /things/{thingName}/jobs
+        iot("ListJobExecutionsForThing", execution::listForThing),
+        // PUT /job-templates/{jobTemplateId}
+        iot("CreateJobTemplate", template::create),
+        // GET /job-templates/{jobTemplateId}
+        iot("DescribeJobTemplate", template::describe),
+        // GET /job-templates
+        iot("ListJobTemplates", template::list),
+        // DELETE /job-templates/{jobTemplateId}
+        iot("DeleteJobTemplate", template::delete),
+        // GET /managed-job-templates
+        iot("ListManagedJobTemplates", template::listManaged),
+        // GET /managed-job-templates/{templateName}
+        iot("DescribeManagedJobTemplate", template::describeManaged));
+  }
+
+  /** The rows of the event configuration operations. */
+  public static List<Route> eventConfigurations(EventConfigurationService configurations) {
+    EventConfigurationOperations events = new EventConfigurationOperations(configurations);
+    return List.of(
+        // GET /event-configurations
+        iot("DescribeEventConfigurations", events::describe),
+        // PATCH /event-configurations
+        iot("UpdateEventConfigurations", events::update));
+  }
+
+  private static List<Route> registryAndSecurity(
       Registry registry,
       Security security,
       FleetIndex fleetIndex,
