@@ -135,10 +135,7 @@ public final class LamplighterServer implements AutoCloseable {
               backend.registry(),
               backend.security(),
               fleetIndex,
-              // No jobs until the store implements the jobs ports: the job operations and
-              // iot-jobs-data answer UnknownOperationException.
-              null,
-              // Until the MQTT gateway runs in the server, iot-data answers that it is unavailable.
+              jobs,
               gateway.messaging(),
               ApiConfig.from(settings),
               new PageTokenCodec(backend.masterKey().derive("page-tokens")),

@@ -100,7 +100,9 @@ class CommandLineIT {
     Path config = dir.resolve("lamplighter.conf");
     Files.writeString(
         config,
-        "# test\napi-port = 0\nmqtt-port = 0\ndata-dir = " + dir.resolve("fromfile") + "\n");
+        "# test\napi-port = 0\nmqtt-port = 0\ndata-port = 0\ndata-dir = "
+            + dir.resolve("fromfile")
+            + "\n");
 
     try (ServerProcess server =
         ServerProcess.run(Map.of(), "server", "--config", config.toString())) {
@@ -115,7 +117,15 @@ class CommandLineIT {
     String first;
     try (ServerProcess server =
         ServerProcess.runWithoutRoot(
-            "server", "--api-port", "0", "--mqtt-port", "0", "--data-dir", data.toString())) {
+            "server",
+            "--api-port",
+            "0",
+            "--mqtt-port",
+            "0",
+            "--data-port",
+            "0",
+            "--data-dir",
+            data.toString())) {
       server.awaitPort();
       // The key is printed just after the "listening" line the port is read from.
       await()
@@ -125,7 +135,15 @@ class CommandLineIT {
     }
     try (ServerProcess again =
         ServerProcess.runWithoutRoot(
-            "server", "--api-port", "0", "--mqtt-port", "0", "--data-dir", data.toString())) {
+            "server",
+            "--api-port",
+            "0",
+            "--mqtt-port",
+            "0",
+            "--data-port",
+            "0",
+            "--data-dir",
+            data.toString())) {
       again.awaitPort();
       assertThat(again.output()).doesNotContain("AWS_SECRET_ACCESS_KEY");
     }

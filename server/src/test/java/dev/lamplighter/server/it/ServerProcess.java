@@ -78,6 +78,8 @@ final class ServerProcess implements AutoCloseable {
             "0",
             "--mqtt-port",
             "0",
+            "--data-port",
+            "0",
             "--data-dir",
             dataDir.toString());
     server.awaitPort();

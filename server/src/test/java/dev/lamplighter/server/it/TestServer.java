@@ -38,6 +38,7 @@ final class TestServer implements AutoCloseable {
     Map<String, String> allFlags = new HashMap<>();
     allFlags.put("api-port", "0");
     allFlags.put("mqtt-port", "0");
+    allFlags.put("data-port", "0");
     allFlags.put("data-dir", dataDir.toString());
     allFlags.putAll(flags);
     Map<String, String> env = new HashMap<>();
