@@ -21,6 +21,32 @@ public final class DataDirectory {
 
   private DataDirectory() {}
 
+  /** The file holding this data directory's node id. */
+  static final String NODE_ID_FILE = "node-id";
+
+  /**
+   * This server node's id, kept in the data directory (created at first start, 0600): a node keeps
+   * its id across restarts, so it takes its own leases back at once, while nodes on other data
+   * directories sharing one PostgreSQL have ids of their own.
+   */
+  static String nodeId(Path dataDir, java.util.function.Supplier<String> newId) {
+    Path file = dataDir.resolve(NODE_ID_FILE);
+    try {
+      if (Files.exists(file)) {
+        String id = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (!id.isEmpty()) {
+          return id;
+        }
+      }
+      String id = newId.get();
+      Files.writeString(file, id, java.nio.charset.StandardCharsets.UTF_8);
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      return id;
+    } catch (IOException e) {
+      throw new ConfigException("cannot keep the node id in " + file + ": " + e.getMessage());
+    }
+  }
+
   public static Path prepare(Path dir) {
     Path absolute = dir.toAbsolutePath().normalize();
     try {

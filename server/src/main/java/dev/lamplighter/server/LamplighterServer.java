@@ -108,7 +108,8 @@ public final class LamplighterServer implements AutoCloseable {
               backend.store().jobsPorts(),
               backend.registry(),
               clock,
-              Jobs.Settings.of(ids.randomUuid().toString()),
+              Jobs.Settings.of(
+                  DataDirectory.nodeId(backend.dataDir(), () -> ids.randomUuid().toString())),
               dataPlane.sources(),
               dataPlane.urls());
       jobs.start();

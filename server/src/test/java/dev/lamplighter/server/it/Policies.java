@@ -22,6 +22,29 @@ final class Policies {
       }
       """;
 
+  /**
+   * A device's Jobs over MQTT, as AWS's jobs examples grant it: requests on its own jobs topics,
+   * their replies and notifications, and the job-execution events.
+   */
+  static final String OWN_JOBS =
+      """
+      {
+        "Version": "2012-10-17",
+        "Statement": [
+          {"Effect": "Allow", "Action": "iot:Connect",
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:client/${iot:Connection.Thing.ThingName}"},
+          {"Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:topic/$aws/things/${iot:Connection.Thing.ThingName}/jobs/*"},
+          {"Effect": "Allow", "Action": "iot:Subscribe",
+           "Resource": [
+             "arn:aws:iot:eu-west-1:111122223333:topicfilter/$aws/things/${iot:Connection.Thing.ThingName}/jobs/*",
+             "arn:aws:iot:eu-west-1:111122223333:topicfilter/$aws/events/jobExecution/*"]},
+          {"Effect": "Allow", "Action": "iot:Receive",
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:topic/$aws/events/jobExecution/*"}
+        ]
+      }
+      """;
+
   static final String DENY_FIRMWARE =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"iot:Publish\","
           + "\"Resource\":\"arn:aws:iot:eu-west-1:111122223333:topic/lights/*/firmware\"}]}";

@@ -18,6 +18,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
+import software.amazon.awssdk.services.iotjobsdataplane.IotJobsDataPlaneClient;
 
 /**
  * A whole server in this JVM on a free port with a fresh data directory, with a known root account
@@ -90,6 +91,18 @@ final class TestServer implements AutoCloseable {
   /** An iot-data client of the root account in {@link #REGION}, signing as {@code iotdata}. */
   IotDataPlaneClient iotData() {
     return IotDataPlaneClient.builder()
+        .endpointOverride(endpoint())
+        .region(REGION)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ROOT_KEY, ROOT_SECRET)))
+        .httpClient(ApacheHttpClient.create())
+        .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+        .build();
+  }
+
+  /** An iot-jobs-data client of the root account in {@link #REGION}, without retries. */
+  IotJobsDataPlaneClient jobsData() {
+    return IotJobsDataPlaneClient.builder()
         .endpointOverride(endpoint())
         .region(REGION)
         .credentialsProvider(
