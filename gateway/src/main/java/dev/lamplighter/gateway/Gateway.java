@@ -15,11 +15,13 @@ import dev.lamplighter.core.messaging.DeviceMessaging;
 import dev.lamplighter.gateway.auth.ConnectionAuthorization;
 import dev.lamplighter.gateway.auth.LiveConnection;
 import dev.lamplighter.gateway.auth.RegistryChangeFollower;
+import dev.lamplighter.gateway.dataplane.DataPlaneRoute;
 import dev.lamplighter.gateway.events.ConnectivityRecorder;
 import dev.lamplighter.gateway.events.JobEvents;
 import dev.lamplighter.gateway.events.LifecycleEvents;
 import dev.lamplighter.gateway.jobs.JobNotifications;
 import dev.lamplighter.gateway.jobs.JobsMqttApi;
+import dev.lamplighter.gateway.jobs.JobsOverHttps;
 import dev.lamplighter.gateway.messaging.BrokerDeviceMessaging;
 import dev.lamplighter.gateway.topics.AwsReservedTopics;
 import dev.lamplighter.gateway.topics.RequestThreads;
@@ -76,6 +78,7 @@ public final class Gateway implements AutoCloseable {
   private final ConnectivityRecorder connectivity;
   private final RequestThreads requestThreads;
   private final List<PositionedFollower> followers;
+  private final List<DataPlaneRoute> httpsRoutes;
   private final MqttBroker broker;
   private final DeviceMessaging messaging;
 
@@ -84,6 +87,7 @@ public final class Gateway implements AutoCloseable {
       ConnectivityRecorder connectivity,
       RequestThreads requestThreads,
       List<PositionedFollower> followers,
+      List<DataPlaneRoute> httpsRoutes,
       MqttBroker broker,
       BrokerHandle handle,
       BrokerSettings settings,
@@ -92,6 +96,7 @@ public final class Gateway implements AutoCloseable {
     this.connectivity = connectivity;
     this.requestThreads = requestThreads;
     this.followers = List.copyOf(followers);
+    this.httpsRoutes = List.copyOf(httpsRoutes);
     this.broker = broker;
     this.messaging = new BrokerDeviceMessaging(handle, settings, clock);
   }
@@ -195,13 +200,35 @@ public final class Gateway implements AutoCloseable {
     handle.broker = broker;
     authorization.start();
     followers.forEach(PositionedFollower::start);
+    List<DataPlaneRoute> httpsRoutes =
+        services.jobs() == null
+            ? List.of()
+            : List.of(
+                new JobsOverHttps(
+                    services.jobs(), authorization.requests(), requestThreads, clock));
     return new Gateway(
-        authorization, connectivity, requestThreads, followers, broker, handle, settings, clock);
+        authorization,
+        connectivity,
+        requestThreads,
+        followers,
+        httpsRoutes,
+        broker,
+        handle,
+        settings,
+        clock);
   }
 
   /** The iot-data messaging port (Publish, retained messages, DeleteConnection). */
   public DeviceMessaging messaging() {
     return messaging;
+  }
+
+  /**
+   * The device APIs the gateway serves over HTTPS with client certificates, for the data-plane
+   * listener: the Jobs device API ({@code /things/…}).
+   */
+  public List<DataPlaneRoute> httpsRoutes() {
+    return httpsRoutes;
   }
 
   /** The port the MQTT listener is bound to. */

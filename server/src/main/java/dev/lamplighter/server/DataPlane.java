@@ -4,6 +4,7 @@ import dev.lamplighter.api.Endpoints;
 import dev.lamplighter.core.config.Settings;
 import dev.lamplighter.gateway.dataplane.BuiltInFiles;
 import dev.lamplighter.gateway.dataplane.DataPlaneListener;
+import dev.lamplighter.gateway.dataplane.DataPlaneRoute;
 import dev.lamplighter.gateway.dataplane.FileDownloads;
 import dev.lamplighter.gateway.dataplane.FileStore;
 import dev.lamplighter.gateway.dataplane.FileUrls;
@@ -13,6 +14,7 @@ import dev.lamplighter.server.config.FilesSettings;
 import dev.lamplighter.server.config.ServerSettings;
 import dev.lamplighter.server.files.ObjectStoreFiles;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -21,43 +23,52 @@ import org.slf4j.LoggerFactory;
 /**
  * The data-plane listener and the files job documents point devices to: the built-in file store
  * ({@code <data-dir>/files}) served with presigned URLs on the data-plane port, or, when {@code
- * --files-s3-endpoint} is set, an S3-compatible object store presigned with the AWS SDK.
+ * --files-s3-endpoint} is set, an S3-compatible object store presigned with the AWS SDK. The
+ * listener also serves the device APIs the gateway offers over HTTPS with client certificates.
  */
 final class DataPlane implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
 
-  private final DataPlaneListener listener;
+  private final Settings settings;
+  private final ServerPki pki;
+  private final FileDownloads downloads;
+  private final AtomicInteger port;
   private final PresignedUrls urls;
   private final DocumentSources sources;
   private final ObjectStoreFiles objectStore;
+  private DataPlaneListener listener;
 
   private DataPlane(
-      DataPlaneListener listener,
+      Settings settings,
+      ServerPki pki,
+      FileDownloads downloads,
+      AtomicInteger port,
       PresignedUrls urls,
       DocumentSources sources,
       ObjectStoreFiles objectStore) {
-    this.listener = listener;
+    this.settings = settings;
+    this.pki = pki;
+    this.downloads = downloads;
+    this.port = port;
     this.urls = urls;
     this.sources = sources;
     this.objectStore = objectStore;
   }
 
-  static DataPlane start(Backend backend, Settings settings, ServerPki pki, Clock clock) {
+  /**
+   * The files' ports, usable at once: the URLs they sign name the listener's port once {@link
+   * #listen} has bound it.
+   */
+  static DataPlane prepare(Backend backend, Settings settings, ServerPki pki, Clock clock) {
     FileStore store = new FileStore(backend.dataDir().resolve("files"));
     AtomicInteger port = new AtomicInteger();
     String host = Endpoints.from(settings).address("iot:data-ats").orElse("localhost");
     FileUrls fileUrls =
         new FileUrls(backend.masterKey().derive("file-urls"), host, port::get, clock);
-    DataPlaneListener listener =
-        DataPlaneListener.start(
-            settings.get(ServerSettings.BIND),
-            settings.get(ServerSettings.DATA_PORT),
-            pki.brokerTls(),
-            List.of(new FileDownloads(store, fileUrls)));
-    port.set(listener.port());
+    FileDownloads downloads = new FileDownloads(store, fileUrls);
     if (settings.find(FilesSettings.S3_ENDPOINT).isEmpty()) {
       BuiltInFiles files = new BuiltInFiles(store, fileUrls);
-      return new DataPlane(listener, files, files, null);
+      return new DataPlane(settings, pki, downloads, port, files, files, null);
     }
     String endpoint = settings.get(FilesSettings.S3_ENDPOINT);
     ObjectStoreFiles objectStore =
@@ -67,7 +78,24 @@ final class DataPlane implements AutoCloseable {
             settings.find(FilesSettings.S3_ACCESS_KEY_ID).orElse(""),
             settings.find(FilesSettings.S3_SECRET_ACCESS_KEY).orElse(""));
     LOG.info("Job files are presigned for the object store at {}", endpoint);
-    return new DataPlane(listener, objectStore, objectStore, objectStore);
+    return new DataPlane(settings, pki, downloads, port, objectStore, objectStore, objectStore);
+  }
+
+  /**
+   * Binds the listener with the file downloads and {@code deviceRoutes}.
+   *
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  void listen(List<DataPlaneRoute> deviceRoutes) {
+    List<DataPlaneRoute> routes = new ArrayList<>(deviceRoutes);
+    routes.add(downloads);
+    listener =
+        DataPlaneListener.start(
+            settings.get(ServerSettings.BIND),
+            settings.get(ServerSettings.DATA_PORT),
+            pki.brokerTls(),
+            routes);
+    port.set(listener.port());
   }
 
   PresignedUrls urls() {
@@ -84,7 +112,9 @@ final class DataPlane implements AutoCloseable {
 
   @Override
   public void close() {
-    listener.close();
+    if (listener != null) {
+      listener.close();
+    }
     if (objectStore != null) {
       objectStore.close();
     }

@@ -102,7 +102,7 @@ public final class LamplighterServer implements AutoCloseable {
           RootAccount.ensure(backend.security().accounts(), backend.securityConfig());
 
       pki = ServerPki.prepareInBackground(backend, settings);
-      dataPlane = DataPlane.start(backend, settings, pki, clock);
+      dataPlane = DataPlane.prepare(backend, settings, pki, clock);
       jobs =
           Jobs.create(
               backend.store().jobsPorts(),
@@ -128,6 +128,7 @@ public final class LamplighterServer implements AutoCloseable {
                   backend.store().changeLog()),
               new NodePositions(backend.dataDir().resolve("mqtt").resolve("positions")),
               clock);
+      dataPlane.listen(gateway.httpsRoutes());
 
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       JvmGcMetrics gcMetrics = bindJvmMetrics(meters);

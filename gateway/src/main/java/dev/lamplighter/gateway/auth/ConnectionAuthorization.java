@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 public final class ConnectionAuthorization implements AutoCloseable {
   private final LiveConnections connections = new LiveConnections();
   private final CertificateAuthenticator authenticator;
+  private final DeviceRequests requests;
   private final RegistryChangeFollower follower;
 
   private ConnectionAuthorization(
@@ -27,6 +28,7 @@ public final class ConnectionAuthorization implements AutoCloseable {
       RegistryChangeFollower.Disconnector disconnector,
       Duration pollInterval) {
     this.authenticator = new CertificateAuthenticator(check, connections);
+    this.requests = new DeviceRequests(check);
     this.follower = new RegistryChangeFollower(log, connections, check, disconnector, pollInterval);
   }
 
@@ -55,6 +57,11 @@ public final class ConnectionAuthorization implements AutoCloseable {
 
   public Authenticator authenticator() {
     return authenticator;
+  }
+
+  /** Authorization of devices' HTTPS requests by their certificates. */
+  public DeviceRequests requests() {
+    return requests;
   }
 
   public LiveConnections connections() {

@@ -75,7 +75,25 @@ final class ConnectionCheck {
     return check(scope, certificate, clientId);
   }
 
+  /**
+   * Checks a certificate presented with an HTTPS request, wherever it is registered: as on connect,
+   * without iot:Connect, and with the thing the request names standing for the client id (so policy
+   * variables of the thing resolve when it is attached to the certificate).
+   */
+  Verdict admitRequest(String certificateId, String thingName) {
+    Optional<ScopedCertificate> found = certificates.findForConnection(certificateId);
+    if (found.isEmpty()) {
+      return new Denied("certificate " + certificateId + " is not registered");
+    }
+    return trusted(found.get().scope(), found.get().certificate(), thingName, false);
+  }
+
   private Verdict check(Scope scope, Certificate certificate, String clientId) {
+    return trusted(scope, certificate, clientId, true);
+  }
+
+  private Verdict trusted(
+      Scope scope, Certificate certificate, String clientId, boolean connecting) {
     String id = certificate.certificateId();
     if (certificate.status() != CertificateStatus.ACTIVE) {
       return new Denied("certificate " + id + " is " + certificate.status());
@@ -92,6 +110,9 @@ final class ConnectionCheck {
       return new Denied("certificate " + id + ": " + untrusted.get());
     }
     ConnectionPolicies connection = policies.connectionPolicies(scope, id, clientId);
+    if (!connecting) {
+      return new Allowed(scope, id, connection);
+    }
     String resource = new Resources(scope).client(clientId);
     boolean allowed =
         PolicyEvaluator.evaluate(
