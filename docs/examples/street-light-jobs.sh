@@ -22,7 +22,7 @@ jobs_data() { aws --endpoint-url "$endpoint" iot-jobs-data "$@"; }
 await() {
   local expected="$1"; shift
   for _ in $(seq 1 100); do
-    if "$@" --output text | grep -qw -- "$expected"; then return 0; fi
+    if "$@" --output text | grep -w -- "$expected" >/dev/null; then return 0; fi
     sleep 0.1
   done
   echo "timed out waiting for $expected" >&2
