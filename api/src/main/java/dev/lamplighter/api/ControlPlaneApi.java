@@ -49,10 +49,6 @@ public final class ControlPlaneApi {
 
   private final Dispatcher dispatcher;
 
-  /**
-   * @param jobs the jobs services, or null while the server has no jobs store: the operations of
-   *     jobs and of {@code iot-jobs-data} then answer {@code UnknownOperationException}
-   */
   public ControlPlaneApi(
       Registry registry,
       Security security,
@@ -74,9 +70,7 @@ public final class ControlPlaneApi {
         new ArrayList<>(
             IotRoutes.of(registry, security, fleetIndex, jobs, config.endpoints(), pages, clock));
     routes.addAll(IotDataRoutes.of(messaging, pages));
-    if (jobs != null) {
-      routes.addAll(JobsDataRoutes.of(jobs.device(), clock));
-    }
+    routes.addAll(JobsDataRoutes.of(jobs.device(), clock));
     Set<String> signingNames =
         Set.copyOf(models.stream().flatMap(m -> m.signingNames().stream()).toList());
     ObjectMapper mapper = WireJson.mapper();

@@ -28,8 +28,7 @@ public final class IotRoutes {
   /**
    * Every row of the service.
    *
-   * @param jobs the jobs services, or null while the server has none: the job operations then
-   *     answer {@code UnknownOperationException} like any operation without a handler
+   * @param jobs the jobs services
    * @param clock the server's clock, against which execution timers are reported
    */
   public static List<Route> of(
@@ -43,9 +42,7 @@ public final class IotRoutes {
     List<Route> routes =
         new ArrayList<>(registryAndSecurity(registry, security, fleetIndex, endpoints, pages));
     routes.addAll(eventConfigurations(registry.eventConfigurations()));
-    if (jobs != null) {
-      routes.addAll(jobs(jobs.jobs(), jobs.executions(), jobs.templates(), pages, clock));
-    }
+    routes.addAll(jobs(jobs.jobs(), jobs.executions(), jobs.templates(), pages, clock));
     return List.copyOf(routes);
   }
 
