@@ -71,6 +71,73 @@ public record Job(
       boolean winding,
       boolean cancelInProgress) {
     public static final RolloutState START = new RolloutState(false, 0, null, 0, 0, false, false);
+
+    /** Every target's things have an execution now. */
+    public RolloutState resolved() {
+      return new RolloutState(
+          true, rolledOut, anchorAt, anchorCount, rateStep, winding, cancelInProgress);
+    }
+
+    /** Targets were added: their things need executions. */
+    public RolloutState unresolved() {
+      return new RolloutState(
+          false, rolledOut, anchorAt, anchorCount, rateStep, winding, cancelInProgress);
+    }
+
+    /** The rate counts from {@code now}, at {@code step} increases. */
+    public RolloutState anchored(Instant now, int step) {
+      return new RolloutState(
+          targetsResolved, rolledOut, now, rolledOut, step, winding, cancelInProgress);
+    }
+
+    /** {@code count} more executions were rolled out. */
+    public RolloutState released(int count) {
+      return new RolloutState(
+          targetsResolved,
+          rolledOut + count,
+          anchorAt,
+          anchorCount,
+          rateStep,
+          winding,
+          cancelInProgress);
+    }
+
+    /** The engine is to wind the job's executions down (cancel them, with force those started). */
+    public RolloutState windingDown(boolean force) {
+      return new RolloutState(
+          targetsResolved, rolledOut, anchorAt, anchorCount, rateStep, true, force);
+    }
+
+    /** Nothing is left to wind down. */
+    public RolloutState wound() {
+      return new RolloutState(
+          targetsResolved, rolledOut, anchorAt, anchorCount, rateStep, false, cancelInProgress);
+    }
+  }
+
+  /** A copy at another version (the store writes it with the version it carries). */
+  public Job withVersion(long next) {
+    return new Job(
+        jobId,
+        status,
+        targetSelection,
+        targets,
+        description,
+        document,
+        documentSource,
+        jobTemplateArn,
+        documentParameters,
+        configs,
+        namespaceId,
+        comment,
+        reasonCode,
+        forceCanceled,
+        destinationPackageVersions,
+        createdAt,
+        lastUpdatedAt,
+        completedAt,
+        rollout,
+        next);
   }
 
   /** A copy with another status and update time. */
@@ -144,14 +211,7 @@ public record Job(
         createdAt,
         at,
         at,
-        new RolloutState(
-            rollout.targetsResolved(),
-            rollout.rolledOut(),
-            rollout.anchorAt(),
-            rollout.anchorCount(),
-            rollout.rateStep(),
-            true,
-            force),
+        rollout.windingDown(force),
         version);
   }
 
@@ -201,14 +261,7 @@ public record Job(
         createdAt,
         at,
         completedAt,
-        new RolloutState(
-            false,
-            rollout.rolledOut(),
-            rollout.anchorAt(),
-            rollout.anchorCount(),
-            rollout.rateStep(),
-            rollout.winding(),
-            rollout.cancelInProgress()),
+        rollout.unresolved(),
         version);
   }
 }

@@ -1,11 +1,9 @@
 package dev.lamplighter.core.event;
 
+import dev.lamplighter.core.work.BackgroundLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +15,8 @@ import org.slf4j.LoggerFactory;
  * state wrong for good. Every consumer of the log (the fleet index, live connections' rights, the
  * job engine, device notifications, events) follows it through this one class.
  *
- * <p>The thread is never interrupted: Lucene closes its files when a thread is interrupted during
- * I/O, so {@link #close} wakes the follower through a condition instead and waits for the batch in
- * hand.
+ * <p>It runs on a {@link BackgroundLoop}, whose thread is never interrupted (Lucene closes its
+ * files when a thread is interrupted during I/O); {@link #close} waits for the batch in hand.
  *
  * <p>Threading: {@link Consumer} methods run on the follower's thread only; every other method is
  * safe from any thread. {@link #pollOnce} is for tests, on a follower that was never started.
@@ -66,12 +63,8 @@ public final class ChangeFollower implements AutoCloseable {
   private final ChangeLog log;
   private final Consumer consumer;
   private final Settings settings;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition progress = lock.newCondition();
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final BackgroundLoop loop;
   private volatile long position;
-  private boolean woken;
 
   /**
    * A follower that will hand the entries after {@code afterSequence}; {@link #start} starts it.
@@ -81,8 +74,7 @@ public final class ChangeFollower implements AutoCloseable {
     this.consumer = Objects.requireNonNull(consumer, "consumer");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.position = afterSequence;
-    this.thread = new Thread(this::run, settings.name());
-    this.thread.setDaemon(true);
+    this.loop = new BackgroundLoop(settings.name(), this::round, () -> {});
   }
 
   /** A follower that will hand what is committed after this moment (the head of the log). */
@@ -92,7 +84,7 @@ public final class ChangeFollower implements AutoCloseable {
 
   /** Starts the background thread. */
   public void start() {
-    thread.start();
+    loop.start();
   }
 
   /** The sequence of the last entry applied. */
@@ -102,40 +94,22 @@ public final class ChangeFollower implements AutoCloseable {
 
   /** Asks the follower to look at the log now instead of at the end of its pause. */
   public void wake() {
-    lock.lock();
-    try {
-      woken = true;
-      progress.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    loop.wake();
   }
 
   /** Waits until the follower has applied the log up to {@code sequence}; false on timeout. */
   public boolean awaitPosition(long sequence, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    lock.lock();
-    try {
-      while (position < sequence) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        progress.awaitNanos(left);
-      }
-      return true;
-    } finally {
-      lock.unlock();
-    }
+    return loop.awaitSignal(() -> position >= sequence, timeout);
   }
 
   /**
-   * Reads one batch and applies it on the calling thread, for tests of consumers.
+   * Reads one batch and applies it on the calling thread, for tests of consumers and for owners
+   * that drive the follower from a loop of their own.
    *
    * @return how many entries were applied
    */
   public int pollOnce() {
-    if (thread.isAlive()) {
+    if (loop.isRunning()) {
       throw new IllegalStateException("pollOnce is for a follower that was not started");
     }
     return step();
@@ -148,66 +122,24 @@ public final class ChangeFollower implements AutoCloseable {
       return 0;
     }
     consumer.apply(batch);
-    advance(batch.get(batch.size() - 1).sequence());
+    position = batch.get(batch.size() - 1).sequence();
+    loop.signalProgress();
     return batch.size();
   }
 
-  private void run() {
-    while (running) {
-      try {
-        if (step() == 0) {
-          pause(settings.pollInterval());
-        }
-      } catch (RuntimeException e) {
-        LOG.error(
-            "[{}] applying the change log after sequence {} failed", settings.name(), position, e);
-        pause(settings.retryDelay());
-      }
-    }
-  }
-
-  private void advance(long sequence) {
-    lock.lock();
+  private Duration round() {
     try {
-      position = sequence;
-      progress.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void pause(Duration duration) {
-    lock.lock();
-    try {
-      long left = duration.toNanos();
-      while (running && !woken && left > 0) {
-        left = progress.awaitNanos(left);
-      }
-      woken = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    } finally {
-      lock.unlock();
+      return step() == 0 ? settings.pollInterval() : Duration.ZERO;
+    } catch (RuntimeException e) {
+      LOG.error(
+          "[{}] applying the change log after sequence {} failed", settings.name(), position, e);
+      return settings.retryDelay();
     }
   }
 
   /** Stops following and waits (up to 30 seconds) for the batch in hand to be applied. */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      running = false;
-      progress.signalAll();
-    } finally {
-      lock.unlock();
-    }
-    if (thread.isAlive()) {
-      try {
-        thread.join(TimeUnit.SECONDS.toMillis(30));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    loop.close();
   }
 }

@@ -1,9 +1,8 @@
 package dev.lamplighter.jobs.internal;
 
 import dev.lamplighter.core.event.ChangeFollower;
-import dev.lamplighter.core.page.Page;
-import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.core.work.BackgroundLoop;
 import dev.lamplighter.jobs.Job;
 import dev.lamplighter.jobs.JobConfigs;
 import dev.lamplighter.jobs.JobExecution;
@@ -18,35 +17,29 @@ import dev.lamplighter.registry.Registry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives jobs forward in the background: schedules, target resolution, rollout at the configured
- * rate, timers, abort criteria, completion, cancellation and deletion of executions, and continuous
- * targeting from the change log.
+ * Drives jobs forward in the background: schedules, target resolution and rollout at the configured
+ * rate ({@link JobRollout}), timers, abort criteria, completion, winding canceled and deleted jobs
+ * down ({@link JobWindDown}), and continuous targeting from the change log ({@link
+ * ContinuousTargets}).
  *
  * <p>Design: the engine keeps no state of its own in memory that matters after a crash. Every step
  * reads the store, writes one transaction, and logs what changed; after {@code kill -9} the next
- * {@link #tick} picks up where the store says the job is. Executions are created in two phases: the
- * targets' things first become held-back rows (invisible), then the rollout releases them at the
- * job's rate, each release logged (the devices' notifications follow the log). The rate counts from
- * an anchor kept in the job row, which the engine moves when it takes a job over, so a restart
- * never turns downtime into a burst.
+ * {@link #tick} picks up where the store says the job is. The rate counts from an anchor kept in
+ * the job row, which the engine moves when it takes a job over, so a restart never turns downtime
+ * into a burst.
  *
  * <p>Several nodes: one node at a time holds the engine's lease in the store and runs ticks; the
  * others wait and take over within {@link #LEASE_TTL} when it stops renewing. Device requests are
  * served on every node; they change executions with compare-and-set writes, like the engine.
  *
- * <p>Threading: one background thread runs {@link #tick} every tick interval, sooner when {@link
+ * <p>Threading: a {@link BackgroundLoop} runs {@link #tick} every tick interval, sooner when {@link
  * #wake woken}; tests call {@link #tick} themselves with a clock they move.
  */
 public final class JobEngine implements AutoCloseable {
@@ -54,30 +47,20 @@ public final class JobEngine implements AutoCloseable {
   private static final Logger EVENTS = LoggerFactory.getLogger("lamplighter.events");
   static final String LEASE = "job-engine";
   static final Duration LEASE_TTL = Duration.ofSeconds(15);
-  static final int BATCH = 1000;
   private static final int JOBS_PER_TICK = 500;
   private static final int FOLLOW_BATCHES_PER_TICK = 20;
-  private static final long JOB_BUDGET_NANOS = Duration.ofSeconds(2).toNanos();
-  private static final Set<JobExecutionStatus> QUEUED = EnumSet.of(JobExecutionStatus.QUEUED);
-  private static final Set<JobExecutionStatus> PENDING =
-      EnumSet.of(JobExecutionStatus.QUEUED, JobExecutionStatus.IN_PROGRESS);
 
   private final JobsPorts ports;
-  private final Registry registry;
   private final Clock clock;
   private final String nodeId;
   private final Duration tickInterval;
-  private final Targets targets;
   private final ExecutionWriter writer;
-  private final JobLog log;
   private final JobProgress progress;
+  private final JobRollout rollout;
+  private final JobWindDown windDown;
   private final ContinuousTargets continuous;
   private final Set<ScopedJob> anchoredHere = new HashSet<>();
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition wakeUp = lock.newCondition();
-  private final Thread thread;
-  private volatile boolean running = true;
-  private boolean woken;
+  private final BackgroundLoop loop;
   private boolean leader;
   private ChangeFollower follower;
 
@@ -91,32 +74,25 @@ public final class JobEngine implements AutoCloseable {
       JobLog log,
       JobProgress progress) {
     this.ports = ports;
-    this.registry = registry;
     this.clock = clock;
     this.nodeId = nodeId;
     this.tickInterval = tickInterval;
-    this.targets = new Targets(registry);
     this.writer = writer;
-    this.log = log;
     this.progress = progress;
+    Targets targets = new Targets(registry);
+    this.rollout = new JobRollout(ports, targets, log, progress);
+    this.windDown = new JobWindDown(ports, registry, clock, writer, log, progress);
     this.continuous = new ContinuousTargets(ports, targets, writer, clock);
-    this.thread = new Thread(this::run, "job-engine");
-    this.thread.setDaemon(true);
+    this.loop = new BackgroundLoop("job-engine", this::round, this::releaseLease);
   }
 
   void start() {
-    thread.start();
+    loop.start();
   }
 
   /** Asks for a tick now (a job was created, changed or canceled on this node). */
   public void wake() {
-    lock.lock();
-    try {
-      woken = true;
-      wakeUp.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    loop.wake();
   }
 
   /**
@@ -145,12 +121,23 @@ public final class JobEngine implements AutoCloseable {
     for (ScopedJob job : ports.jobs().needingWork(JOBS_PER_TICK)) {
       try {
         advance(job.scope(), job.jobId());
+      } catch (JobRollout.LostRace race) {
+        LOG.debug("[{}] job {} changed during its rollout; next tick", job.scope(), job.jobId());
       } catch (RuntimeException e) {
         LOG.error(
             "[{}] advancing job {} failed; trying again next tick", job.scope(), job.jobId(), e);
       }
     }
     return true;
+  }
+
+  private Duration round() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      LOG.error("A job engine tick failed; trying again", e);
+    }
+    return tickInterval;
   }
 
   private void followMemberships() {
@@ -174,7 +161,7 @@ public final class JobEngine implements AutoCloseable {
   }
 
   private void timeOut(Instant now) {
-    for (ScopedExecution due : ports.executions().timedOut(now, BATCH)) {
+    for (ScopedExecution due : ports.executions().timedOut(now, JobRollout.BATCH)) {
       ports
           .transactions()
           .inTransaction(
@@ -208,33 +195,32 @@ public final class JobEngine implements AutoCloseable {
     Job job = reanchorIfNew(scope, found.get());
     Instant now = clock.instant();
     if (job.status() == JobStatus.DELETION_IN_PROGRESS) {
-      deleteExecutions(scope, job);
-    } else if (job.status() == JobStatus.CANCELED || job.status() == JobStatus.COMPLETED) {
+      if (windDown.deleteExecutions(scope, job)) {
+        EVENTS.info("[{}] job {} deleted", scope, jobId);
+        anchoredHere.remove(new ScopedJob(scope, jobId));
+      }
+    } else if (!job.status().isActive()) {
       if (job.rollout().winding()) {
-        cancelExecutions(scope, job);
+        windDown.cancelExecutions(scope, job);
       }
     } else if (endTimeReached(job, now)) {
       end(scope, job, now);
     } else if (job.status() == JobStatus.SCHEDULED) {
-      resolveTargets(scope, job);
+      rollout.resolveTargets(scope, job, now);
       if (mayRollOut(job, now)) {
+        Job started = ports.jobs().find(scope, jobId).orElse(job);
+        Job next = started.withStatus(JobStatus.IN_PROGRESS, now);
         progress.tryReplace(
-            scope, job, anchored(job.withStatus(JobStatus.IN_PROGRESS, now), now), null);
+            scope,
+            started,
+            next.withRollout(next.rollout().anchored(now, next.rollout().rateStep())),
+            null);
         EVENTS.info("[{}] job {} started its rollout", scope, jobId);
       }
-    } else if (job.status() == JobStatus.IN_PROGRESS) {
-      if (!mayRollOut(job, now)) {
-        progress.tryReplace(scope, job, job.withStatus(JobStatus.SCHEDULED, now), null);
-        return;
-      }
-      try {
-        job = rollOut(scope, job, now);
-      } catch (LostRace race) {
-        return;
-      }
-      if (job != null) {
-        abortOrComplete(scope, job, now);
-      }
+    } else if (!mayRollOut(job, now)) {
+      progress.tryReplace(scope, job, job.withStatus(JobStatus.SCHEDULED, now), null);
+    } else {
+      rollout.rollOut(scope, job, now).ifPresent(current -> abortOrComplete(scope, current, now));
     }
   }
 
@@ -247,26 +233,13 @@ public final class JobEngine implements AutoCloseable {
     if (!anchoredHere.add(key) || job.rollout().anchorAt() == null || !job.status().isActive()) {
       return job;
     }
-    Job next = anchored(job, clock.instant());
+    Job next = job.withRollout(job.rollout().anchored(clock.instant(), job.rollout().rateStep()));
     return progress.tryReplace(scope, job, next, null)
         ? ports.jobs().find(scope, job.jobId()).orElse(job)
         : job;
   }
 
-  private static Job anchored(Job job, Instant now) {
-    Job.RolloutState state = job.rollout();
-    return job.withRollout(
-        new Job.RolloutState(
-            state.targetsResolved(),
-            state.rolledOut(),
-            now,
-            state.rolledOut(),
-            state.rateStep(),
-            state.winding(),
-            state.cancelInProgress()));
-  }
-
-  private boolean mayRollOut(Job job, Instant now) {
+  private static boolean mayRollOut(Job job, Instant now) {
     JobConfigs.Scheduling scheduling = job.configs().scheduling();
     if (scheduling == null) {
       return true;
@@ -292,201 +265,21 @@ public final class JobEngine implements AutoCloseable {
     if (behavior == JobConfigs.EndBehavior.CANCEL
         || behavior == JobConfigs.EndBehavior.FORCE_CANCEL) {
       boolean force = behavior == JobConfigs.EndBehavior.FORCE_CANCEL;
-      ports
-          .transactions()
-          .inTransaction(
-              () ->
-                  progress.tryReplace(
-                      scope,
-                      job,
-                      job.canceled(null, "The job reached its scheduled end time.", force, now),
-                      progress.details(scope, job)));
+      progress.tryReplace(
+          scope,
+          job,
+          job.canceled(null, "The job reached its scheduled end time.", force, now),
+          progress.details(scope, job));
       return;
     }
     // STOP_ROLLOUT: nothing more is rolled out; what is out runs to its end.
     ports.transactions().inTransaction(() -> ports.executions().deleteHeldBack(scope, job.jobId()));
     Job stopped =
-        job.status() == JobStatus.SCHEDULED ? job.withStatus(JobStatus.IN_PROGRESS, now) : job;
-    Job.RolloutState state = stopped.rollout();
-    Job resolved =
-        stopped.withRollout(
-            new Job.RolloutState(
-                true,
-                state.rolledOut(),
-                state.anchorAt(),
-                state.anchorCount(),
-                state.rateStep(),
-                false,
-                false));
-    if (resolved.equals(job) || progress.tryReplace(scope, job, resolved, null)) {
-      Job current = ports.jobs().find(scope, job.jobId()).orElse(resolved);
+        (job.status() == JobStatus.SCHEDULED ? job.withStatus(JobStatus.IN_PROGRESS, now) : job)
+            .withRollout(job.rollout().resolved().wound());
+    if (stopped.equals(job) || progress.tryReplace(scope, job, stopped, null)) {
+      Job current = ports.jobs().find(scope, job.jobId()).orElse(stopped);
       complete(scope, current, progress.details(scope, current), now, true);
-    }
-  }
-
-  /** Creates held-back executions for every thing of every target, page by page. */
-  private void resolveTargets(Scope scope, Job job) {
-    if (job.rollout().targetsResolved()) {
-      return;
-    }
-    Instant now = clock.instant();
-    for (String target : job.targets()) {
-      PageRequest page = PageRequest.first(BATCH);
-      while (true) {
-        Page<String> things = targets.things(scope, target, page);
-        if (!things.items().isEmpty()) {
-          ports
-              .transactions()
-              .inTransaction(
-                  () -> ports.executions().insertHeldBack(scope, job.jobId(), things.items(), now));
-        }
-        if (things.next().isEmpty()) {
-          break;
-        }
-        page = PageRequest.after(things.next().get(), BATCH);
-      }
-    }
-    Job.RolloutState state = job.rollout();
-    progress.tryReplace(
-        scope,
-        job,
-        job.withRollout(
-            new Job.RolloutState(
-                true,
-                state.rolledOut(),
-                state.anchorAt(),
-                state.anchorCount(),
-                state.rateStep(),
-                state.winding(),
-                state.cancelInProgress())),
-        null);
-  }
-
-  /**
-   * Resolves targets if needed, then releases held-back executions as the rate allows, a batch per
-   * transaction, within a time budget.
-   *
-   * @return the job as stored after the rollout, or null when another write changed it
-   */
-  private Job rollOut(Scope scope, Job job, Instant now) {
-    if (!job.rollout().targetsResolved()) {
-      resolveTargets(scope, job);
-      job = ports.jobs().find(scope, job.jobId()).orElse(null);
-      if (job == null) {
-        return null;
-      }
-    }
-    if (job.rollout().anchorAt() == null) {
-      Job anchoredJob = anchored(job, now);
-      if (!progress.tryReplace(scope, job, anchoredJob, null)) {
-        return null;
-      }
-      job = ports.jobs().find(scope, job.jobId()).orElse(null);
-      if (job == null) {
-        return null;
-      }
-    }
-    long started = System.nanoTime();
-    while (System.nanoTime() - started < JOB_BUDGET_NANOS) {
-      Job current = job;
-      JobConfigs.Rollout rollout = current.configs().rollout();
-      long succeeded =
-          rollout != null
-                  && rollout.exponentialRate() != null
-                  && rollout.exponentialRate().numberOfSucceededThings() != null
-              ? ports
-                  .executions()
-                  .statusCounts(scope, current.jobId())
-                  .getOrDefault(JobExecutionStatus.SUCCEEDED, 0L)
-              : 0;
-      int step = RolloutRate.step(rollout, current.rollout().rolledOut(), succeeded);
-      Job.RolloutState state = current.rollout();
-      if (step != state.rateStep()) {
-        state =
-            new Job.RolloutState(
-                state.targetsResolved(),
-                state.rolledOut(),
-                now,
-                state.rolledOut(),
-                step,
-                state.winding(),
-                state.cancelInProgress());
-      }
-      long allowance = RolloutRate.allowance(state, RolloutRate.perMinute(rollout, step), now);
-      int size = (int) Math.min(allowance, BATCH);
-      if (size == 0 && step == current.rollout().rateStep()) {
-        return current;
-      }
-      Job.RolloutState before = state;
-      Job released =
-          ports
-              .transactions()
-              .inTransaction(
-                  () -> {
-                    List<JobExecution> out =
-                        size == 0
-                            ? List.of()
-                            : ports.executions().releaseHeldBack(scope, current.jobId(), size, now);
-                    for (JobExecution execution : out) {
-                      log.execution(scope, execution, null);
-                    }
-                    Job next =
-                        current.withRollout(
-                            new Job.RolloutState(
-                                before.targetsResolved(),
-                                before.rolledOut() + out.size(),
-                                before.anchorAt(),
-                                before.anchorCount(),
-                                before.rateStep(),
-                                before.winding(),
-                                before.cancelInProgress()));
-                    if (out.isEmpty() && next.rollout().equals(current.rollout())) {
-                      return current;
-                    }
-                    if (!ports.jobs().replace(scope, versioned(next, current), current.version())) {
-                      throw new LostRace();
-                    }
-                    return ports.jobs().find(scope, current.jobId()).orElseThrow();
-                  });
-      if (released.rollout().rolledOut() == current.rollout().rolledOut()
-          && released.rollout().rateStep() == current.rollout().rateStep()) {
-        return released;
-      }
-      job = released;
-    }
-    return job;
-  }
-
-  private static Job versioned(Job next, Job current) {
-    return new Job(
-        next.jobId(),
-        next.status(),
-        next.targetSelection(),
-        next.targets(),
-        next.description(),
-        next.document(),
-        next.documentSource(),
-        next.jobTemplateArn(),
-        next.documentParameters(),
-        next.configs(),
-        next.namespaceId(),
-        next.comment(),
-        next.reasonCode(),
-        next.forceCanceled(),
-        next.destinationPackageVersions(),
-        next.createdAt(),
-        next.lastUpdatedAt(),
-        next.completedAt(),
-        next.rollout(),
-        current.version() + 1);
-  }
-
-  /** Another write changed the job while a batch was released; the batch rolls back. */
-  private static final class LostRace extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    LostRace() {
-      super("the job changed meanwhile", null, false, false);
     }
   }
 
@@ -495,15 +288,11 @@ public final class JobEngine implements AutoCloseable {
     JobProcessDetails details = progress.details(scope, job);
     Optional<String> abort = FailureRules.abortReason(job.configs().abort(), details);
     if (abort.isPresent()) {
-      ports
-          .transactions()
-          .inTransaction(
-              () ->
-                  progress.tryReplace(
-                      scope,
-                      job,
-                      job.canceled(FailureRules.ABORT_REASON_CODE, abort.get(), false, now),
-                      details));
+      progress.tryReplace(
+          scope,
+          job,
+          job.canceled(FailureRules.ABORT_REASON_CODE, abort.get(), false, now),
+          details);
       EVENTS.info("[{}] job {} aborted: {}", scope, job.jobId(), abort.get());
       wake();
       return;
@@ -528,138 +317,23 @@ public final class JobEngine implements AutoCloseable {
         || ports.executions().countHeldBack(scope, job.jobId()) > 0) {
       return;
     }
-    ports
-        .transactions()
-        .inTransaction(
-            () ->
-                progress.tryReplace(scope, job, job.withStatus(JobStatus.COMPLETED, now), details));
-    EVENTS.info("[{}] job {} completed", scope, job.jobId());
-  }
-
-  /** Winds a canceled job down: held-back executions go, pending ones are canceled, in batches. */
-  private void cancelExecutions(Scope scope, Job job) {
-    ports.transactions().inTransaction(() -> ports.executions().deleteHeldBack(scope, job.jobId()));
-    Set<JobExecutionStatus> statuses = job.rollout().cancelInProgress() ? PENDING : QUEUED;
-    long started = System.nanoTime();
-    while (System.nanoTime() - started < JOB_BUDGET_NANOS) {
-      Instant now = clock.instant();
-      List<JobExecution> batch = ports.executions().inStatuses(scope, job.jobId(), statuses, BATCH);
-      if (batch.isEmpty()) {
-        Job.RolloutState state = job.rollout();
-        progress.tryReplace(
-            scope,
-            job,
-            job.withRollout(
-                new Job.RolloutState(
-                    state.targetsResolved(),
-                    state.rolledOut(),
-                    state.anchorAt(),
-                    state.anchorCount(),
-                    state.rateStep(),
-                    false,
-                    state.cancelInProgress())),
-            null);
-        return;
-      }
-      ports
-          .transactions()
-          .inTransaction(
-              () -> {
-                for (JobExecution execution : batch) {
-                  writer.end(
-                      scope,
-                      null,
-                      execution,
-                      JobExecutionStatus.CANCELED,
-                      execution.status() == JobExecutionStatus.IN_PROGRESS,
-                      now);
-                }
-              });
+    if (progress.tryReplace(scope, job, job.withStatus(JobStatus.COMPLETED, now), details)) {
+      EVENTS.info("[{}] job {} completed", scope, job.jobId());
     }
   }
 
-  /** Deletes a job's executions in batches, then the job itself. */
-  private void deleteExecutions(Scope scope, Job job) {
-    long started = System.nanoTime();
-    while (System.nanoTime() - started < JOB_BUDGET_NANOS) {
-      boolean gone =
-          ports
-              .transactions()
-              .inTransaction(
-                  () -> {
-                    List<JobExecution> deleted =
-                        ports.executions().deleteSome(scope, job.jobId(), BATCH);
-                    for (JobExecution execution : deleted) {
-                      if (execution.rolledOut()) {
-                        log.executionDeleted(scope, execution);
-                      }
-                    }
-                    if (!deleted.isEmpty()) {
-                      return false;
-                    }
-                    ports.jobs().delete(scope, job.jobId());
-                    registry.tags().removeAll(scope, JobServiceImpl.arn(scope, job.jobId()));
-                    log.jobDeleted(scope, job);
-                    return true;
-                  });
-      if (gone) {
-        EVENTS.info("[{}] job {} deleted", scope, job.jobId());
-        anchoredHere.remove(new ScopedJob(scope, job.jobId()));
-        return;
-      }
-    }
-  }
-
-  private void run() {
-    while (running) {
-      try {
-        tick();
-      } catch (RuntimeException e) {
-        LOG.error("A job engine tick failed; trying again", e);
-      }
-      pause();
-    }
-    Instant now = clock.instant();
+  private void releaseLease() {
     if (leader) {
       try {
         ports.engine().releaseLease(LEASE, nodeId);
       } catch (RuntimeException e) {
-        LOG.debug("Releasing the job engine lease at {} failed", now, e);
+        LOG.debug("Releasing the job engine lease failed", e);
       }
-    }
-  }
-
-  private void pause() {
-    lock.lock();
-    try {
-      long left = tickInterval.toNanos();
-      while (running && !woken && left > 0) {
-        left = wakeUp.awaitNanos(left);
-      }
-      woken = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    } finally {
-      lock.unlock();
     }
   }
 
   @Override
   public void close() {
-    lock.lock();
-    try {
-      running = false;
-      wakeUp.signalAll();
-    } finally {
-      lock.unlock();
-    }
-    if (thread.isAlive()) {
-      try {
-        thread.join(TimeUnit.SECONDS.toMillis(30));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    loop.close();
   }
 }

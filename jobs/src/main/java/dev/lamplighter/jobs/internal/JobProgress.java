@@ -61,12 +61,12 @@ final class JobProgress {
       throw ErrorCode.CONFLICTING_RESOURCE_UPDATE.exception(
           "Job %s was changed by another request; try again.", current.jobId());
     }
-    return withVersion(next, current.version() + 1);
+    return next.withVersion(current.version() + 1);
   }
 
   /** As {@link #replace}, false instead of an exception on a lost race (the engine's writes). */
   boolean tryReplace(Scope scope, Job current, Job next, JobProcessDetails details) {
-    Job versioned = withVersion(next, current.version() + 1);
+    Job versioned = next.withVersion(current.version() + 1);
     return ports
         .transactions()
         .inTransaction(
@@ -77,29 +77,5 @@ final class JobProgress {
               log.job(scope, versioned, current.status(), details);
               return true;
             });
-  }
-
-  private static Job withVersion(Job job, long version) {
-    return new Job(
-        job.jobId(),
-        job.status(),
-        job.targetSelection(),
-        job.targets(),
-        job.description(),
-        job.document(),
-        job.documentSource(),
-        job.jobTemplateArn(),
-        job.documentParameters(),
-        job.configs(),
-        job.namespaceId(),
-        job.comment(),
-        job.reasonCode(),
-        job.forceCanceled(),
-        job.destinationPackageVersions(),
-        job.createdAt(),
-        job.lastUpdatedAt(),
-        job.completedAt(),
-        job.rollout(),
-        version);
   }
 }

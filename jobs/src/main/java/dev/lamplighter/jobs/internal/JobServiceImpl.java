@@ -233,17 +233,7 @@ public final class JobServiceImpl implements JobService {
                           now);
                   if (update.configs().rollout() != null && job.rollout().anchorAt() != null) {
                     // A new rate counts from now.
-                    Job.RolloutState state = job.rollout();
-                    next =
-                        next.withRollout(
-                            new Job.RolloutState(
-                                state.targetsResolved(),
-                                state.rolledOut(),
-                                now,
-                                state.rolledOut(),
-                                state.rateStep(),
-                                state.winding(),
-                                state.cancelInProgress()));
+                    next = next.withRollout(job.rollout().anchored(now, job.rollout().rateStep()));
                   }
                   return progress.replace(scope, job, next, null);
                 });
@@ -298,18 +288,9 @@ public final class JobServiceImpl implements JobService {
                     "%d jobs are being deleted already; wait until one of them is gone.",
                     MAX_DELETING);
               }
-              Job.RolloutState state = job.rollout();
               Job next =
                   job.withStatus(JobStatus.DELETION_IN_PROGRESS, clock.instant())
-                      .withRollout(
-                          new Job.RolloutState(
-                              state.targetsResolved(),
-                              state.rolledOut(),
-                              state.anchorAt(),
-                              state.anchorCount(),
-                              state.rateStep(),
-                              true,
-                              true));
+                      .withRollout(job.rollout().windingDown(true));
               progress.replace(scope, job, next, null);
             });
     wakeEngine.run();
