@@ -25,18 +25,22 @@ class BackgroundLoopTest {
             },
             exited::countDown);
     loop.start();
-    assertThat(loop.awaitSignal(() -> rounds.get() == 1, Duration.ofSeconds(5))).isTrue();
+    awaitRounds(rounds, 1);
 
     loop.wake();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (rounds.get() < 2 && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-    assertThat(rounds.get()).isEqualTo(2);
+    awaitRounds(rounds, 2);
 
     loop.close();
     assertThat(exited.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(loop.isRunning()).isFalse();
+  }
+
+  private static void awaitRounds(AtomicInteger rounds, int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (rounds.get() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    assertThat(rounds.get()).isEqualTo(expected);
   }
 
   @Test
