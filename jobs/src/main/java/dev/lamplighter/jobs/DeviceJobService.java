@@ -1,6 +1,7 @@
 package dev.lamplighter.jobs;
 
 import dev.lamplighter.core.tenancy.Scope;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,14 @@ public interface DeviceJobService {
 
   /** GetPendingJobExecutions. An unknown thing has none. */
   PendingExecutions pending(Scope scope, String thingName);
+
+  /**
+   * The pending executions and the next one (with its document) of several things at once, for
+   * their notifications: one store read for all of them, each job's document rendered once.
+   *
+   * @return every thing asked about, those with nothing pending included
+   */
+  Map<String, ThingJobs> thingJobs(Scope scope, Collection<String> thingNames);
 
   /**
    * StartNextPendingJobExecution: the next pending execution, set IN_PROGRESS if it was QUEUED (its

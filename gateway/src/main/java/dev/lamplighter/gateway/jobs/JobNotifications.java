@@ -14,9 +14,9 @@ import dev.lamplighter.gateway.BrokerHandle;
 import dev.lamplighter.gateway.Namespaces;
 import dev.lamplighter.jobs.DeviceExecution;
 import dev.lamplighter.jobs.DeviceJobService;
-import dev.lamplighter.jobs.JobExecution;
 import dev.lamplighter.jobs.JobExecutionStatus;
 import dev.lamplighter.jobs.PendingExecutions;
+import dev.lamplighter.jobs.ThingJobs;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +38,11 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Entries of one batch are folded per thing, so a burst of changes to one thing costs one
- * notification of each kind. A thing nobody subscribed to on this node costs no store read. The
- * last next execution told per thing is remembered in memory (bounded); after a restart the first
- * change of a thing tells its next execution again. Published at QoS 1, so persistent sessions get
- * what was published while they were away.
+ * notification of each kind, and the things of a batch are read from the store at once. A thing
+ * nobody subscribed to on this node costs no store read. The last next execution told per thing is
+ * remembered in memory (bounded); after a restart the first change of a thing tells its next
+ * execution again. Published at QoS 1, so persistent sessions get what was published while they
+ * were away.
  *
  * <p>Threading: runs on its follower's thread.
  */
@@ -98,45 +99,77 @@ public final class JobNotifications implements ChangeFollower.Consumer {
           wasPending != isPending,
           Boolean::logicalOr);
     }
-    listChanged.forEach(this::notifyThing);
+    Map<Scope, Map<String, Wanted>> wanted = new LinkedHashMap<>();
+    listChanged.forEach(
+        (key, changed) -> {
+          Wanted what = wanted(key, changed);
+          if (what != null) {
+            wanted
+                .computeIfAbsent(key.scope(), s -> new LinkedHashMap<>())
+                .put(key.thingName(), what);
+          }
+        });
+    wanted.forEach(this::notifyThings);
   }
 
-  private void notifyThing(ThingKey key, boolean listChanged) {
+  /** Which notifications a thing's subscribers on this node want. */
+  private record Wanted(boolean list, boolean next) {}
+
+  private Wanted wanted(ThingKey key, boolean listChanged) {
     String namespace = Namespaces.of(key.scope());
-    String prefix = "$aws/things/" + key.thingName() + "/jobs/";
-    boolean wantsList = listChanged && broker.hasSubscribers(namespace, prefix + "notify");
-    boolean wantsNext = broker.hasSubscribers(namespace, prefix + "notify-next");
-    if (!wantsNext) {
+    String prefix = prefix(key.thingName());
+    boolean list = listChanged && broker.hasSubscribers(namespace, prefix + "notify");
+    boolean next = broker.hasSubscribers(namespace, prefix + "notify-next");
+    if (!next) {
       lastNext.remove(key);
     }
-    if (!wantsList && !wantsNext) {
-      return;
-    }
-    try {
-      PendingExecutions pending = jobs.pending(key.scope(), key.thingName());
-      if (wantsList) {
-        publish(namespace, prefix + "notify", list(pending));
-      }
-      if (wantsNext) {
-        Optional<JobExecution> first =
-            pending.inProgress().stream()
-                .findFirst()
-                .or(() -> pending.queued().stream().findFirst());
-        String identity = first.map(e -> e.jobId() + "#" + e.executionNumber()).orElse("");
-        if (!identity.equals(lastNext.get(key))) {
-          publish(namespace, prefix + "notify-next", next(key, first));
-          lastNext.put(key, identity);
-        }
-      }
-    } catch (RuntimeException e) {
-      // A notification lost must not stop the others; the device can still ask (get, $next).
-      LOG.warn("Notifying {} of its jobs failed", key.thingName(), e);
-    }
+    return list || next ? new Wanted(list, next) : null;
   }
 
-  private ObjectNode list(PendingExecutions pending) {
+  private static String prefix(String thingName) {
+    return "$aws/things/" + thingName + "/jobs/";
+  }
+
+  /** One store read for the things of a scope, then their notifications. */
+  private void notifyThings(Scope scope, Map<String, Wanted> things) {
+    Map<String, ThingJobs> states;
+    try {
+      states = jobs.thingJobs(scope, things.keySet());
+    } catch (RuntimeException e) {
+      // Notifications lost must not stop the follower; devices can still ask (get, $next).
+      LOG.warn("Reading the jobs of {} things to notify them failed", things.size(), e);
+      return;
+    }
+    String namespace = Namespaces.of(scope);
+    long timestamp = JobsJson.seconds(clock.instant());
+    things.forEach(
+        (thing, what) -> {
+          ThingJobs state = states.get(thing);
+          if (state == null) {
+            return;
+          }
+          String prefix = prefix(thing);
+          if (what.list()) {
+            publish(namespace, prefix + "notify", list(state.pending(), timestamp));
+          }
+          if (what.next()) {
+            ThingKey key = new ThingKey(scope, thing);
+            String identity =
+                state
+                    .next()
+                    .map(e -> e.execution().jobId() + "#" + e.execution().executionNumber())
+                    .orElse("");
+            if (!identity.equals(lastNext.get(key))) {
+              publish(namespace, prefix + "notify-next", next(state.next(), timestamp));
+              lastNext.put(key, identity);
+            }
+          }
+        });
+  }
+
+  private ObjectNode list(PendingExecutions pending, long timestamp) {
     ObjectNode body = JobsJson.MAPPER.createObjectNode();
-    body.put("timestamp", JobsJson.seconds(clock.instant()));
+    body.put("timestamp", timestamp);
     ObjectNode lists = body.putObject("jobs");
     if (!pending.inProgress().isEmpty()) {
       ArrayNode inProgress = lists.putArray(JobExecutionStatus.IN_PROGRESS.name());
@@ -149,19 +182,10 @@ public final class JobNotifications implements ChangeFollower.Consumer {
     return body;
   }
 
-  private ObjectNode next(ThingKey key, Optional<JobExecution> first) {
+  private ObjectNode next(Optional<DeviceExecution> next, long timestamp) {
     ObjectNode body = JobsJson.MAPPER.createObjectNode();
-    body.put("timestamp", JobsJson.seconds(clock.instant()));
-    if (first.isPresent()) {
-      Optional<DeviceExecution> described =
-          jobs.describe(
-              key.scope(),
-              key.thingName(),
-              first.get().jobId(),
-              first.get().executionNumber(),
-              true);
-      described.ifPresent(e -> body.set("execution", JobsJson.execution(e, clock.instant())));
-    }
+    body.put("timestamp", timestamp);
+    next.ifPresent(e -> body.set("execution", JobsJson.execution(e, clock.instant())));
     return body;
   }
 

@@ -9,8 +9,10 @@ import dev.lamplighter.jobs.ExecutionUpdate;
 import dev.lamplighter.jobs.JobExecution;
 import dev.lamplighter.jobs.JobExecutionStatus;
 import dev.lamplighter.jobs.PendingExecutions;
+import dev.lamplighter.jobs.ThingJobs;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,20 @@ class FakeDeviceJobs implements DeviceJobService {
     return new PendingExecutions(
         pending.stream().filter(e -> e.status() == JobExecutionStatus.IN_PROGRESS).toList(),
         pending.stream().filter(e -> e.status() == JobExecutionStatus.QUEUED).toList());
+  }
+
+  @Override
+  public Map<String, ThingJobs> thingJobs(Scope scope, Collection<String> thingNames) {
+    Map<String, ThingJobs> result = new LinkedHashMap<>();
+    for (String thing : thingNames) {
+      List<JobExecution> pending = pendingOf(thing);
+      result.put(
+          thing,
+          new ThingJobs(
+              pending(scope, thing),
+              pending.stream().findFirst().map(e -> new DeviceExecution(e, DOCUMENT))));
+    }
+    return result;
   }
 
   @Override

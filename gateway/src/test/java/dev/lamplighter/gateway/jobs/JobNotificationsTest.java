@@ -129,7 +129,8 @@ class JobNotificationsTest {
     FakeDeviceJobs failing =
         new FakeDeviceJobs() {
           @Override
-          public dev.lamplighter.jobs.PendingExecutions pending(Scope scope, String thingName) {
+          public java.util.Map<String, dev.lamplighter.jobs.ThingJobs> thingJobs(
+              Scope scope, java.util.Collection<String> thingNames) {
             throw new AssertionError("no subscriber, no read");
           }
         };

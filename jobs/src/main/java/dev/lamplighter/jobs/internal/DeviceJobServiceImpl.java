@@ -10,9 +10,13 @@ import dev.lamplighter.jobs.Job;
 import dev.lamplighter.jobs.JobExecution;
 import dev.lamplighter.jobs.JobExecutionStatus;
 import dev.lamplighter.jobs.PendingExecutions;
+import dev.lamplighter.jobs.ThingJobs;
 import dev.lamplighter.jobs.spi.JobsPorts;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +51,36 @@ public final class DeviceJobServiceImpl implements DeviceJobService {
     return new PendingExecutions(
         pending.stream().filter(e -> e.status() == JobExecutionStatus.IN_PROGRESS).toList(),
         pending.stream().filter(e -> e.status() == JobExecutionStatus.QUEUED).toList());
+  }
+
+  @Override
+  public Map<String, ThingJobs> thingJobs(Scope scope, Collection<String> thingNames) {
+    Map<String, List<JobExecution>> pending =
+        ports.executions().pendingForThings(scope, thingNames);
+    Map<String, Optional<String>> rendered = new HashMap<>();
+    Map<String, ThingJobs> result = new LinkedHashMap<>();
+    for (String thing : thingNames) {
+      List<JobExecution> executions = pending.getOrDefault(thing, List.of());
+      List<JobExecution> listed = executions.subList(0, Math.min(executions.size(), MAX_PENDING));
+      Optional<DeviceExecution> next = Optional.empty();
+      if (!executions.isEmpty()) {
+        JobExecution first = executions.get(0);
+        Optional<String> document =
+            rendered.computeIfAbsent(
+                first.jobId(), id -> ports.jobs().find(scope, id).map(documents::forDevice));
+        next = document.map(text -> new DeviceExecution(first, text));
+      }
+      result.put(
+          thing,
+          new ThingJobs(
+              new PendingExecutions(
+                  listed.stream()
+                      .filter(e -> e.status() == JobExecutionStatus.IN_PROGRESS)
+                      .toList(),
+                  listed.stream().filter(e -> e.status() == JobExecutionStatus.QUEUED).toList()),
+              next));
+    }
+    return result;
   }
 
   @Override

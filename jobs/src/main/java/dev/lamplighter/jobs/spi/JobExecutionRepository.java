@@ -68,6 +68,12 @@ public interface JobExecutionRepository {
    */
   List<JobExecution> pendingForThing(Scope scope, String thingName, int limit);
 
+  /**
+   * The pending executions of several things, each thing's in the order of {@link
+   * #pendingForThing}; things with none are left out.
+   */
+  Map<String, List<JobExecution>> pendingForThings(Scope scope, Collection<String> thingNames);
+
   /** The job's executions, optionally in one status, in thing name order, paged by thing name. */
   Page<JobExecution> listForJob(
       Scope scope, String jobId, JobExecutionStatus status, PageRequest page);

@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -328,6 +330,35 @@ final class JdbcJobExecutionRepository implements JobExecutionRepository {
   }
 
   @Override
+  public Map<String, List<JobExecution>> pendingForThings(
+      Scope scope, Collection<String> thingNames) {
+    Map<String, List<JobExecution>> byThing = new LinkedHashMap<>();
+    List<String> names = List.copyOf(new LinkedHashSet<>(thingNames));
+    for (int from = 0; from < names.size(); from += THINGS_PER_QUERY) {
+      List<String> chunk = names.subList(from, Math.min(names.size(), from + THINGS_PER_QUERY));
+      Object[] params = new Object[chunk.size() + 2];
+      params[0] = scope.account().value();
+      params[1] = scope.region().value();
+      for (int i = 0; i < chunk.size(); i++) {
+        params[i + 2] = chunk.get(i);
+      }
+      List<JobExecution> rows =
+          jdbc.read(
+              "Pending executions of " + chunk.size() + " things",
+              connection ->
+                  Jdbc.query(
+                      connection,
+                      pendingOfThingsSql(jdbc.dialect(), chunk.size()),
+                      JdbcJobExecutionRepository::toExecution,
+                      params));
+      for (JobExecution row : rows) {
+        byThing.computeIfAbsent(row.thingName(), t -> new ArrayList<>()).add(row);
+      }
+    }
+    return byThing;
+  }
+
+  @Override
   public Page<JobExecution> listForJob(
       Scope scope, String jobId, JobExecutionStatus status, PageRequest page) {
     List<Object> params = new ArrayList<>(6);
@@ -496,6 +527,20 @@ final class JdbcJobExecutionRepository implements JobExecutionRepository {
    * rows are in that index, and 'IN_PROGRESS' sorts before 'QUEUED', so the index order (status,
    * queued_at, job_id) is the order devices get them in, without a sort.
    */
+  /** Most things named in one query of {@link #pendingForThings}. */
+  static final int THINGS_PER_QUERY = 500;
+
+  static String pendingOfThingsSql(Dialect dialect, int things) {
+    return "SELECT "
+        + COLUMNS
+        + " FROM job_executions e"
+        + dialect.useIndex("job_executions_pending")
+        + " WHERE account_id = ? AND region = ? AND thing_name IN ("
+        + Jdbc.placeholders(things)
+        + ") AND rolled_out = TRUE AND status IN ('IN_PROGRESS', 'QUEUED')"
+        + " ORDER BY thing_name, status, queued_at, job_id";
+  }
+
   static String pendingSql(Dialect dialect) {
     return "SELECT "
         + COLUMNS
