@@ -34,7 +34,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * CreateCertificateFromCsr, and for Mosquitto a CA with a server certificate for the loopback
  * interface and client certificates.
  */
-final class BrokerPki {
+public final class BrokerPki {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String SIGNATURE = "SHA256withECDSA";
 
@@ -51,7 +51,7 @@ final class BrokerPki {
 
   private BrokerPki() {}
 
-  static KeyPair p256() {
+  public static KeyPair p256() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
@@ -62,7 +62,7 @@ final class BrokerPki {
   }
 
   /** A PKCS#10 request in PEM for {@code keys}, subject {@code CN=commonName}. */
-  static String csrPem(KeyPair keys, String commonName) {
+  public static String csrPem(KeyPair keys, String commonName) {
     try {
       return pem(
           new JcaPKCS10CertificationRequestBuilder(
@@ -155,7 +155,7 @@ final class BrokerPki {
    * A private key in PKCS#8 PEM ({@code PRIVATE KEY}), which OpenSSL and the JDK both read with its
    * curve; Bouncy Castle's writer would give SEC1 without the public key.
    */
-  static String privateKeyPem(java.security.PrivateKey key) {
+  public static String privateKeyPem(java.security.PrivateKey key) {
     String base64 =
         java.util.Base64.getMimeEncoder(
                 64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))

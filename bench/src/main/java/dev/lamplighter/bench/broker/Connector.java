@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * as one of the {@code concurrency} in progress has its CONNACK (or fails). Each connect is timed
  * from the call to the CONNACK: TCP, a full TLS handshake with the client certificate, CONNECT.
  */
-final class Connector {
+public final class Connector {
   private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
   private static final long CONNECT_TIMEOUT_SECONDS = 30;
 
@@ -30,7 +30,7 @@ final class Connector {
    * @param wallNanos from the first connect call to the last answer
    * @param firstError the first failure's message, or null
    */
-  record Outcome(
+  public record Outcome(
       List<Mqtt3AsyncClient> connected,
       long failures,
       LatencyRecorder.Summary latencies,
@@ -43,7 +43,7 @@ final class Connector {
    * Connects a client per id (with a clean session and {@code keepAliveSeconds}); with {@code
    * closeEach} each is disconnected as soon as it is connected, and the outcome lists none.
    */
-  static Outcome connect(
+  public static Outcome connect(
       DeviceKeys keys,
       List<String> clientIds,
       int concurrency,
@@ -112,7 +112,7 @@ final class Connector {
   }
 
   /** Disconnects every client and waits, briefly, for them. */
-  static void closeAll(List<Mqtt3AsyncClient> clients) {
+  public static void closeAll(List<Mqtt3AsyncClient> clients) {
     List<CompletableFuture<Void>> closing = new ArrayList<>();
     for (Mqtt3AsyncClient client : clients) {
       closing.add(client.disconnect().handle((v, e) -> null));

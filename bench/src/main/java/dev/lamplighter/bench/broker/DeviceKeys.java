@@ -13,15 +13,16 @@ import java.util.List;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The devices' TLS material for one broker ({@link BrokerSetup} wrote it) and the MQTT 3.1.1
- * clients built from it. Client {@code i} presents certificate {@code i mod N}: many connections
- * share a certificate, each with its own client id.
+ * The devices' TLS material for one broker ({@link BrokerSetup} wrote it, or the jobs suite made it
+ * in memory) and the MQTT 3.1.1 clients built from it. Client {@code i} presents certificate {@code
+ * i mod N}: in the broker suite many connections share a certificate, each with its own client id;
+ * the jobs suite gives every device its own.
  *
  * <p>The HiveMQ client builds a TLS context per client from these factories, so no two connections
  * share a TLS session cache: every connect is a full handshake, for both brokers alike. All clients
  * share the HiveMQ client's default Netty event loop and callback scheduler.
  */
-final class DeviceKeys {
+public final class DeviceKeys {
   private final int port;
   private final List<MqttClientSslConfig> configs;
 
@@ -31,15 +32,31 @@ final class DeviceKeys {
   }
 
   static DeviceKeys read(Path dir, int certificates, int port) throws IOException {
-    TrustManagerFactory trust = DeviceTls.trustManager(read(dir.resolve("ca.pem")));
-    List<MqttClientSslConfig> configs = new ArrayList<>();
+    List<Credential> credentials = new ArrayList<>();
     for (int i = 0; i < certificates; i++) {
+      credentials.add(
+          new Credential(
+              read(dir.resolve("client-" + i + ".pem")),
+              read(dir.resolve("client-" + i + ".key"))));
+    }
+    return of(port, read(dir.resolve("ca.pem")), credentials);
+  }
+
+  /** A device certificate and its private key, both PEM. */
+  public record Credential(String certificatePem, String privateKeyPem) {}
+
+  /**
+   * The devices of a broker on 127.0.0.1:{@code port} that trusts {@code caPem}: client {@code i}
+   * presents {@code credentials[i mod N]}.
+   */
+  public static DeviceKeys of(int port, String caPem, List<Credential> credentials) {
+    TrustManagerFactory trust = DeviceTls.trustManager(caPem);
+    List<MqttClientSslConfig> configs = new ArrayList<>(credentials.size());
+    for (Credential credential : credentials) {
       configs.add(
           MqttClientSslConfig.builder()
               .keyManagerFactory(
-                  DeviceTls.keyManager(
-                      read(dir.resolve("client-" + i + ".pem")),
-                      read(dir.resolve("client-" + i + ".key"))))
+                  DeviceTls.keyManager(credential.certificatePem(), credential.privateKeyPem()))
               .trustManagerFactory(trust)
               .protocols(List.of("TLSv1.3", "TLSv1.2"))
               .build());
@@ -48,7 +65,7 @@ final class DeviceKeys {
   }
 
   /** A client not yet connected, with {@code clientId}, presenting certificate {@code i mod N}. */
-  Mqtt3AsyncClient client(String clientId, int i) {
+  public Mqtt3AsyncClient client(String clientId, int i) {
     return MqttClient.builder()
         .useMqttVersion3()
         .identifier(clientId)

@@ -8,17 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The requests of the thing-group suite, as the AWS IoT REST-JSON protocol shapes them. Group and
- * thing names of a {@link GroupPlan} need no percent-encoding in a path.
+ * The requests of the thing-group suite (and of the jobs suite's seeding), as the AWS IoT REST-JSON
+ * protocol shapes them. Group and thing names of a {@link GroupPlan} need no percent-encoding in a
+ * path; callers with other names must keep to the same characters.
  */
-final class GroupRequests {
+public final class GroupRequests {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
   private GroupRequests() {}
 
   /** CreateThingGroup: {@code POST /thing-groups/{name}}, under {@code parent} unless null. */
-  static BenchRequest createThingGroup(String name, String parent) {
+  public static BenchRequest createThingGroup(String name, String parent) {
     ObjectNode body = JSON.createObjectNode();
     if (parent != null) {
       body.put("parentGroupName", parent);
@@ -27,7 +28,7 @@ final class GroupRequests {
   }
 
   /** CreateThing: {@code POST /things/{name}} without attributes. */
-  static BenchRequest createThing(String name) {
+  public static BenchRequest createThing(String name) {
     return new BenchRequest("POST", "/things/" + name, EMPTY_OBJECT);
   }
 
@@ -37,7 +38,7 @@ final class GroupRequests {
   }
 
   /** AddThingToThingGroup: {@code PUT /thing-groups/addThingToThingGroup}. */
-  static BenchRequest addThingToThingGroup(String group, String thing) {
+  public static BenchRequest addThingToThingGroup(String group, String thing) {
     ObjectNode body = JSON.createObjectNode();
     body.put("thingGroupName", group);
     body.put("thingName", thing);
