@@ -390,6 +390,31 @@ abstract class JobExecutionRepositoryContract extends ContractSupport {
   }
 
   @Test
+  void pendingForThings_readsSeveralThingsAtOnce_eachInTheOrderOfOne() {
+    Scope scope = scopeWithJobs("a", "b", "c");
+    insert(
+        scope,
+        execution("b", "lamp-1", JobExecutionStatus.QUEUED, T0),
+        execution("a", "lamp-1", JobExecutionStatus.IN_PROGRESS, T1),
+        execution("c", "lamp-1", JobExecutionStatus.FAILED, T0),
+        execution("a", "lamp-2", JobExecutionStatus.QUEUED, T1),
+        execution("c", "lamp-2", JobExecutionStatus.QUEUED, T0),
+        execution("a", "lamp-4", JobExecutionStatus.SUCCEEDED, T0));
+    insertHeldBack(scope, "b", List.of("lamp-2"), T0);
+    List<String> many = new ArrayList<>(List.of("lamp-1", "lamp-2", "lamp-3", "lamp-4"));
+    for (int i = 0; i < 600; i++) {
+      many.add("absent-" + i);
+    }
+
+    Map<String, List<JobExecution>> pending = executions().pendingForThings(scope, many);
+
+    assertThat(pending).containsOnlyKeys("lamp-1", "lamp-2");
+    assertThat(jobIds(pending.get("lamp-1"))).containsExactly("a", "b");
+    assertThat(jobIds(pending.get("lamp-2"))).containsExactly("c", "a");
+    assertThat(executions().pendingForThings(newScope(), many)).isEmpty();
+  }
+
+  @Test
   void pendingForThing_followsStatusChanges() {
     Scope scope = scopeWithJobs("a", "b");
     JobExecution a = execution("a", "lamp-1", JobExecutionStatus.QUEUED, T0);
