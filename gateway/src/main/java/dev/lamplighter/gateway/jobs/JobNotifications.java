@@ -74,7 +74,7 @@ public final class JobNotifications implements ChangeFollower.Consumer {
 
   @Override
   public void apply(List<ChangeEvent> batch) {
-    Map<ThingKey, Boolean> listChanged = new LinkedHashMap<>();
+    Map<ThingKey, Change> changes = new LinkedHashMap<>();
     for (ChangeEvent event : batch) {
       if (event.type() != ResourceType.JOB_EXECUTION || event.stateJson() == null) {
         continue;
@@ -94,15 +94,20 @@ public final class JobNotifications implements ChangeFollower.Consumer {
         wasPending = previous != null && previous.isPending();
         isPending = status != null && status.isPending();
       }
-      listChanged.merge(
-          new ThingKey(event.scope(), state.get("thingName").asText()),
-          wasPending != isPending,
-          Boolean::logicalOr);
+      ThingKey key = new ThingKey(event.scope(), state.get("thingName").asText());
+      // The next execution told last, moving between QUEUED and IN_PROGRESS, stays next: such a
+      // change (a device starting its job, reporting progress) needs no read.
+      String identity = state.path("jobId").asText() + "#" + state.path("executionNumber").asLong();
+      boolean keepsNext = wasPending && isPending && identity.equals(lastNext.get(key));
+      changes.merge(key, new Change(wasPending != isPending, !keepsNext), Change::and);
     }
     Map<Scope, Map<String, Wanted>> wanted = new LinkedHashMap<>();
-    listChanged.forEach(
-        (key, changed) -> {
-          Wanted what = wanted(key, changed);
+    changes.forEach(
+        (key, change) -> {
+          if (!change.listChanged() && !change.mayMoveNext()) {
+            return;
+          }
+          Wanted what = wanted(key, change.listChanged());
           if (what != null) {
             wanted
                 .computeIfAbsent(key.scope(), s -> new LinkedHashMap<>())
@@ -110,6 +115,18 @@ public final class JobNotifications implements ChangeFollower.Consumer {
           }
         });
     wanted.forEach(this::notifyThings);
+  }
+
+  /**
+   * What a batch's entries did to one thing.
+   *
+   * @param listChanged an execution joined or left the pending list
+   * @param mayMoveNext the next execution may be another one now
+   */
+  private record Change(boolean listChanged, boolean mayMoveNext) {
+    Change and(Change other) {
+      return new Change(listChanged || other.listChanged, mayMoveNext || other.mayMoveNext);
+    }
   }
 
   /** Which notifications a thing's subscribers on this node want. */

@@ -27,6 +27,7 @@ class FakeDeviceJobs implements DeviceJobService {
   static final String DOCUMENT = "{\"operation\":\"install\",\"url\":\"https://files/fw.bin\"}";
 
   final Map<String, JobExecution> executions = new LinkedHashMap<>();
+  int thingJobsReads;
   final List<ExecutionUpdate> updates = new ArrayList<>();
   Instant now = Instant.parse("2026-05-01T10:00:00Z");
 
@@ -53,6 +54,7 @@ class FakeDeviceJobs implements DeviceJobService {
 
   @Override
   public Map<String, ThingJobs> thingJobs(Scope scope, Collection<String> thingNames) {
+    thingJobsReads++;
     Map<String, ThingJobs> result = new LinkedHashMap<>();
     for (String thing : thingNames) {
       List<JobExecution> pending = pendingOf(thing);

@@ -40,9 +40,11 @@ class JobNotificationsTest {
   private ChangeEvent entry(ChangeKind kind, JobExecution execution, JobExecutionStatus previous) {
     String state =
         String.format(
-            "{\"jobId\":\"%s\",\"thingName\":\"%s\",\"status\":\"%s\",\"previousStatus\":%s}",
+            "{\"jobId\":\"%s\",\"thingName\":\"%s\",\"executionNumber\":%d,"
+                + "\"status\":\"%s\",\"previousStatus\":%s}",
             execution.jobId(),
             execution.thingName(),
+            execution.executionNumber(),
             execution.status(),
             previous == null ? "null" : "\"" + previous + "\"");
     return new ChangeEvent(
@@ -101,9 +103,29 @@ class JobNotificationsTest {
     broker.published.clear();
 
     JobExecution started = jobs.startNext(SCOPE, "lamp-1", null, null).orElseThrow().execution();
+    int readsBefore = jobs.thingJobsReads;
     notifications.apply(List.of(entry(ChangeKind.UPDATED, started, JobExecutionStatus.QUEUED)));
 
     assertThat(broker.topics()).isEmpty();
+    assertThat(jobs.thingJobsReads)
+        .as("the told next one stays next: no read")
+        .isEqualTo(readsBefore);
+  }
+
+  @Test
+  void startingAnExecutionThatWasNotTheNextOne_readsAndTellsTheNewNext() throws IOException {
+    broker.subscribed.add("$aws/things/lamp-1/jobs/notify-next");
+    notifications.apply(List.of(entry(ChangeKind.CREATED, queue("fw-1", NOW), null)));
+    JobExecution second = queue("fw-2", NOW.plusSeconds(5));
+    notifications.apply(List.of(entry(ChangeKind.CREATED, second, null)));
+    broker.published.clear();
+
+    JobExecution started = second.moved(JobExecutionStatus.IN_PROGRESS, null, NOW, false);
+    jobs.executions.put("fw-2/lamp-1", started);
+    notifications.apply(List.of(entry(ChangeKind.UPDATED, started, JobExecutionStatus.QUEUED)));
+
+    assertThat(broker.topics()).containsExactly("$aws/things/lamp-1/jobs/notify-next");
+    assertThat(broker.payload(0).get("execution").get("jobId").asText()).isEqualTo("fw-2");
   }
 
   @Test

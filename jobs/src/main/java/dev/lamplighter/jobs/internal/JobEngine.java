@@ -137,7 +137,8 @@ public final class JobEngine implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("A job engine tick failed; trying again", e);
     }
-    return tickInterval;
+    // A rollout cut short by its time budget goes on at once, after the other jobs had their turn.
+    return rollout.cutShort() ? Duration.ZERO : tickInterval;
   }
 
   private void followMemberships() {

@@ -26,6 +26,7 @@ final class JobRollout {
   private final Targets targets;
   private final JobLog log;
   private final JobProgress progress;
+  private boolean cutShort;
 
   JobRollout(JobsPorts ports, Targets targets, JobLog log, JobProgress progress) {
     this.ports = ports;
@@ -82,7 +83,11 @@ final class JobRollout {
               : Optional.empty();
     }
     long started = System.nanoTime();
-    while (current.isPresent() && System.nanoTime() - started < BUDGET_NANOS) {
+    while (current.isPresent()) {
+      if (System.nanoTime() - started >= BUDGET_NANOS) {
+        cutShort = true;
+        return current;
+      }
       Job before = current.get();
       Job.RolloutState state = nextState(scope, before, now);
       long allowance =
@@ -99,6 +104,16 @@ final class JobRollout {
       current = after;
     }
     return current;
+  }
+
+  /**
+   * Whether a rollout since the last call stopped at its time budget with executions it may still
+   * release now; clears the flag.
+   */
+  boolean cutShort() {
+    boolean was = cutShort;
+    cutShort = false;
+    return was;
   }
 
   /** The job's bookkeeping with the rate step its progress has reached (re-anchored if it grew). */

@@ -1,0 +1,119 @@
+package dev.lamplighter.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import dev.lamplighter.server.it.MqttDevices.Device;
+import dev.lamplighter.testkit.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iot.model.JobStatus;
+
+/**
+ * Two server nodes on one PostgreSQL database: a job created through one node reaches a device
+ * connected to the other, which derives the device's notifications from the shared change log; the
+ * device's MQTT requests are served where it is connected; the job completes whichever node runs
+ * the engine.
+ */
+class JobsOnPostgresIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static TestServer nodeA;
+  private static TestServer nodeB;
+
+  @BeforeAll
+  static void startTwoNodes() throws Exception {
+    EmbeddedPostgres postgres = EmbeddedPostgres.shared();
+    try (Connection admin = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
+        Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE jobs_two_nodes TEMPLATE template0 ENCODING 'UTF8'");
+    }
+    Map<String, String> flags = Map.of("store-url", postgres.jdbcUrl("jobs_two_nodes"));
+    Map<String, String> environment =
+        Map.of("LAMPLIGHTER_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+    nodeA = TestServer.start(flags, environment);
+    nodeB = TestServer.start(flags, environment);
+  }
+
+  @AfterAll
+  static void stop() {
+    nodeA.close();
+    nodeB.close();
+  }
+
+  @Test
+  void aJobCreatedOnOneNode_isNotifiedToADeviceOnTheOther_andCompletes() throws Exception {
+    MqttDevices onB = new MqttDevices(nodeB);
+    onB.createPolicy("own-jobs", Policies.OWN_JOBS);
+    Device lamp = onB.register("pg-lamp", "own-jobs");
+    Mqtt5BlockingClient client = onB.v5(lamp);
+    client.connect();
+    try (Mqtt5BlockingClient.Mqtt5Publishes received =
+        client.publishes(MqttGlobalPublishFilter.ALL)) {
+      client
+          .subscribeWith()
+          .topicFilter("$aws/things/pg-lamp/jobs/#")
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send();
+
+      nodeA
+          .iot()
+          .createJob(
+              b ->
+                  b.jobId("two-nodes")
+                      .targets(
+                          "arn:aws:iot:eu-west-1:" + TestServer.ROOT_ACCOUNT + ":thing/pg-lamp")
+                      .document("{\"operation\":\"upgrade\"}"));
+
+      JsonNode next = awaitOn(received, "$aws/things/pg-lamp/jobs/notify-next");
+      assertThat(next.get("execution").get("jobId").asText()).isEqualTo("two-nodes");
+
+      client
+          .publishWith()
+          .topic("$aws/things/pg-lamp/jobs/two-nodes/update")
+          .payload(
+              "{\"status\":\"SUCCEEDED\",\"clientToken\":\"pg-1\"}"
+                  .getBytes(StandardCharsets.UTF_8))
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send();
+      JsonNode accepted = awaitOn(received, "$aws/things/pg-lamp/jobs/two-nodes/update/accepted");
+      assertThat(accepted.get("clientToken").asText()).isEqualTo("pg-1");
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  nodeA.iot().describeJob(b -> b.jobId("two-nodes")).job().status()
+                      == JobStatus.COMPLETED);
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  private static JsonNode awaitOn(Mqtt5BlockingClient.Mqtt5Publishes received, String topic)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      Mqtt5Publish publish = received.receive(1, TimeUnit.SECONDS).orElse(null);
+      if (publish != null && publish.getTopic().toString().equals(topic)) {
+        return JSON.readTree(new String(publish.getPayloadAsBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    throw new AssertionError("nothing on " + topic);
+  }
+}
