@@ -117,151 +117,111 @@ public record Job(
 
   /** A copy at another version (the store writes it with the version it carries). */
   public Job withVersion(long next) {
-    return new Job(
-        jobId,
-        status,
-        targetSelection,
-        targets,
-        description,
-        document,
-        documentSource,
-        jobTemplateArn,
-        documentParameters,
-        configs,
-        namespaceId,
-        comment,
-        reasonCode,
-        forceCanceled,
-        destinationPackageVersions,
-        createdAt,
-        lastUpdatedAt,
-        completedAt,
-        rollout,
-        next);
+    Copy copy = new Copy(this);
+    copy.version = next;
+    return copy.build();
   }
 
   /** A copy with another status and update time. */
   public Job withStatus(JobStatus next, Instant at) {
-    return new Job(
-        jobId,
-        next,
-        targetSelection,
-        targets,
-        description,
-        document,
-        documentSource,
-        jobTemplateArn,
-        documentParameters,
-        configs,
-        namespaceId,
-        comment,
-        reasonCode,
-        forceCanceled,
-        destinationPackageVersions,
-        createdAt,
-        at,
-        next.isFinished() && completedAt == null ? at : completedAt,
-        rollout,
-        version);
+    Copy copy = new Copy(this);
+    copy.status = next;
+    copy.lastUpdatedAt = at;
+    copy.completedAt = next.isFinished() && completedAt == null ? at : completedAt;
+    return copy.build();
   }
 
   /** A copy with other bookkeeping. */
   public Job withRollout(RolloutState next) {
-    return new Job(
-        jobId,
-        status,
-        targetSelection,
-        targets,
-        description,
-        document,
-        documentSource,
-        jobTemplateArn,
-        documentParameters,
-        configs,
-        namespaceId,
-        comment,
-        reasonCode,
-        forceCanceled,
-        destinationPackageVersions,
-        createdAt,
-        lastUpdatedAt,
-        completedAt,
-        next,
-        version);
+    Copy copy = new Copy(this);
+    copy.rollout = next;
+    return copy.build();
   }
 
   /** A copy canceled with the given reason. */
   public Job canceled(String newReasonCode, String newComment, boolean force, Instant at) {
-    return new Job(
-        jobId,
-        JobStatus.CANCELED,
-        targetSelection,
-        targets,
-        description,
-        document,
-        documentSource,
-        jobTemplateArn,
-        documentParameters,
-        configs,
-        namespaceId,
-        newComment,
-        newReasonCode,
-        force,
-        destinationPackageVersions,
-        createdAt,
-        at,
-        at,
-        rollout.windingDown(force),
-        version);
+    Copy copy = new Copy(this);
+    copy.status = JobStatus.CANCELED;
+    copy.comment = newComment;
+    copy.reasonCode = newReasonCode;
+    copy.forceCanceled = force;
+    copy.lastUpdatedAt = at;
+    copy.completedAt = at;
+    copy.rollout = rollout.windingDown(force);
+    return copy.build();
   }
 
   /** A copy with other description and configurations (UpdateJob). */
   public Job updated(String newDescription, JobConfigs newConfigs, Instant at) {
-    return new Job(
-        jobId,
-        status,
-        targetSelection,
-        targets,
-        newDescription,
-        document,
-        documentSource,
-        jobTemplateArn,
-        documentParameters,
-        newConfigs,
-        namespaceId,
-        comment,
-        reasonCode,
-        forceCanceled,
-        destinationPackageVersions,
-        createdAt,
-        at,
-        completedAt,
-        rollout,
-        version);
+    Copy copy = new Copy(this);
+    copy.description = newDescription;
+    copy.configs = newConfigs;
+    copy.lastUpdatedAt = at;
+    return copy.build();
   }
 
   /** A copy with more targets (AssociateTargetsWithJob). */
   public Job withTargets(List<String> newTargets, String newComment, Instant at) {
-    return new Job(
-        jobId,
-        status,
-        targetSelection,
-        newTargets,
-        description,
-        document,
-        documentSource,
-        jobTemplateArn,
-        documentParameters,
-        configs,
-        namespaceId,
-        newComment == null ? comment : newComment,
-        reasonCode,
-        forceCanceled,
-        destinationPackageVersions,
-        createdAt,
-        at,
-        completedAt,
-        rollout.unresolved(),
-        version);
+    Copy copy = new Copy(this);
+    copy.targets = newTargets;
+    copy.comment = newComment == null ? comment : newComment;
+    copy.lastUpdatedAt = at;
+    copy.rollout = rollout.unresolved();
+    return copy.build();
+  }
+
+  /** A job's fields to change some of, so each copy above names only what it changes. */
+  private static final class Copy {
+    private final Job job;
+    private JobStatus status;
+    private List<String> targets;
+    private String description;
+    private JobConfigs configs;
+    private String comment;
+    private String reasonCode;
+    private boolean forceCanceled;
+    private Instant lastUpdatedAt;
+    private Instant completedAt;
+    private RolloutState rollout;
+    private long version;
+
+    Copy(Job job) {
+      this.job = job;
+      status = job.status;
+      targets = job.targets;
+      description = job.description;
+      configs = job.configs;
+      comment = job.comment;
+      reasonCode = job.reasonCode;
+      forceCanceled = job.forceCanceled;
+      lastUpdatedAt = job.lastUpdatedAt;
+      completedAt = job.completedAt;
+      rollout = job.rollout;
+      version = job.version;
+    }
+
+    Job build() {
+      return new Job(
+          job.jobId,
+          status,
+          job.targetSelection,
+          targets,
+          description,
+          job.document,
+          job.documentSource,
+          job.jobTemplateArn,
+          job.documentParameters,
+          configs,
+          job.namespaceId,
+          comment,
+          reasonCode,
+          forceCanceled,
+          job.destinationPackageVersions,
+          job.createdAt,
+          lastUpdatedAt,
+          completedAt,
+          rollout,
+          version);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.lamplighter.api.iotdata;
 
 import dev.lamplighter.api.ControlPlaneApi;
+import dev.lamplighter.api.RawSignedRequests;
 import dev.lamplighter.api.http.ApiMetrics;
 import dev.lamplighter.api.http.Dispatcher;
 import dev.lamplighter.api.http.PageTokens;
@@ -16,10 +17,7 @@ import dev.lamplighter.security.SigningCredential;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
@@ -28,13 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 
@@ -51,7 +43,7 @@ final class IotDataEdge implements AutoCloseable {
 
   final RecordingDeviceMessaging messaging = new RecordingDeviceMessaging();
   private final Javalin http;
-  private final HttpClient raw = HttpClient.newHttpClient();
+  private final RawSignedRequests raw = new RawSignedRequests(KEY, SECRET, REGION);
 
   IotDataEdge() {
     WireModel model = WireModel.load(IotDataRoutes.SERVICE);
@@ -106,37 +98,7 @@ final class IotDataEdge implements AutoCloseable {
   /** A request the SDK would not send, signed for {@code iotdata}. */
   HttpResponse<String> send(
       String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
-    URI uri = endpoint().resolve(pathAndQuery);
-    SdkHttpRequest.Builder unsigned =
-        SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
-    headers.forEach(unsigned::putHeader);
-    SignedRequest signed =
-        AwsV4HttpSigner.create()
-            .sign(
-                r ->
-                    r.identity(AwsCredentialsIdentity.create(KEY, SECRET))
-                        .request(unsigned.build())
-                        .payload(ContentStreamProvider.fromByteArray(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iotdata")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, REGION));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-    signed
-        .request()
-        .forEachHeader(
-            (name, values) -> {
-              if (!name.equalsIgnoreCase("host")) {
-                values.forEach(v -> request.header(name, v));
-              }
-            });
-    try {
-      return raw.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return raw.send("iotdata", method, endpoint().resolve(pathAndQuery), headers, body);
   }
 
   @Override

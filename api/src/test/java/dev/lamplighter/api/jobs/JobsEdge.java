@@ -1,6 +1,7 @@
 package dev.lamplighter.api.jobs;
 
 import dev.lamplighter.api.ControlPlaneApi;
+import dev.lamplighter.api.RawSignedRequests;
 import dev.lamplighter.api.http.ApiMetrics;
 import dev.lamplighter.api.http.Dispatcher;
 import dev.lamplighter.api.http.PageTokens;
@@ -26,25 +27,18 @@ import dev.lamplighter.testkit.MutableClock;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iotjobsdataplane.IotJobsDataPlaneClient;
@@ -71,7 +65,7 @@ public final class JobsEdge implements AutoCloseable {
   public final MutableClock clock = MutableClock.at(NOW);
 
   private final Javalin http;
-  private final HttpClient raw = HttpClient.newHttpClient();
+  private final RawSignedRequests raw = new RawSignedRequests(KEY, SECRET, REGION);
 
   public JobsEdge() {
     WireModel iot = WireModel.load(IotRoutes.SERVICE);
@@ -151,41 +145,10 @@ public final class JobsEdge implements AutoCloseable {
   /** A raw request signed for {@code signingName}, to see the exact JSON on the wire. */
   public HttpResponse<String> send(
       String signingName, String method, String pathAndQuery, String body) {
-    URI uri = endpoint().resolve(pathAndQuery);
-    byte[] bytes =
-        body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    SdkHttpRequest.Builder unsigned =
-        SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
-    if (body != null) {
-      unsigned.putHeader("Content-Type", "application/json");
-    }
-    SignedRequest signed =
-        AwsV4HttpSigner.create()
-            .sign(
-                r ->
-                    r.identity(AwsCredentialsIdentity.create(KEY, SECRET))
-                        .request(unsigned.build())
-                        .payload(ContentStreamProvider.fromByteArray(bytes))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, REGION));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
-    signed
-        .request()
-        .forEachHeader(
-            (name, values) -> {
-              if (!name.equalsIgnoreCase("host")) {
-                values.forEach(v -> request.header(name, v));
-              }
-            });
-    try {
-      return raw.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers =
+        body == null ? Map.of() : Map.of("Content-Type", "application/json");
+    return raw.send(signingName, method, endpoint().resolve(pathAndQuery), headers, bytes);
   }
 
   @Override

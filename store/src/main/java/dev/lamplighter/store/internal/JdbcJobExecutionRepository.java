@@ -1,5 +1,23 @@
 package dev.lamplighter.store.internal;
 
+import static dev.lamplighter.store.internal.JobExecutionSql.COUNT_HELD_BACK;
+import static dev.lamplighter.store.internal.JobExecutionSql.DELETE;
+import static dev.lamplighter.store.internal.JobExecutionSql.DELETE_HELD_BACK;
+import static dev.lamplighter.store.internal.JobExecutionSql.FIND;
+import static dev.lamplighter.store.internal.JobExecutionSql.FIRST_OF_JOB;
+import static dev.lamplighter.store.internal.JobExecutionSql.INSERT;
+import static dev.lamplighter.store.internal.JobExecutionSql.INSERT_HELD_BACK;
+import static dev.lamplighter.store.internal.JobExecutionSql.REPLACE;
+import static dev.lamplighter.store.internal.JobExecutionSql.ROLL_OUT;
+import static dev.lamplighter.store.internal.JobExecutionSql.THINGS_PER_QUERY;
+import static dev.lamplighter.store.internal.JobExecutionSql.TIMED_OUT;
+import static dev.lamplighter.store.internal.JobExecutionSql.heldBackFirstSql;
+import static dev.lamplighter.store.internal.JobExecutionSql.listForJobSql;
+import static dev.lamplighter.store.internal.JobExecutionSql.listForThingSql;
+import static dev.lamplighter.store.internal.JobExecutionSql.pendingOfThingsSql;
+import static dev.lamplighter.store.internal.JobExecutionSql.pendingSql;
+import static dev.lamplighter.store.internal.JobExecutionSql.statusCountsSql;
+
 import dev.lamplighter.core.page.Page;
 import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.core.tenancy.Scope;
@@ -24,15 +42,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Job executions, one row per job and thing in {@code job_executions}.
- *
- * <p>A held-back row ({@code rolled_out} false) is in the primary key and in {@code
- * job_executions_by_job} only; every other index is partial on {@code rolled_out = TRUE}, so
- * creating the held-back executions of a job over many things writes two B-trees per row, and a
- * listing, count or device query of rolled-out executions cannot see a held-back one. A query of a
- * partial index repeats the index's condition word for word (SQLite uses a partial index only for a
- * query whose WHERE clause contains the index's terms), and listings name their index with the
- * dialect's hint.
+ * Job executions, one row per job and thing in {@code job_executions}, with the SQL of {@link
+ * JobExecutionSql}.
  *
  * <p>{@link #insertHeldBack} is one batch of {@code INSERT ... ON CONFLICT DO NOTHING} per thousand
  * things, which counts what it created from the batch's row counts; {@link #releaseHeldBack} and
@@ -44,68 +55,6 @@ import java.util.Set;
  * a partial index across scopes.
  */
 final class JdbcJobExecutionRepository implements JobExecutionRepository {
-  /** Every column of an execution but the scope, in the order {@link #values} gives them. */
-  static final String COLUMNS =
-      "job_id, thing_name, status, status_details, execution_number, version_number,"
-          + " retry_attempt, force_canceled, queued_at, started_at, last_updated_at,"
-          + " in_progress_deadline, step_deadline, timeout_at, rolled_out";
-
-  private static final String KEY =
-      " WHERE account_id = ? AND region = ? AND job_id = ? AND thing_name = ?";
-  private static final String CONFLICT =
-      " ON CONFLICT (account_id, region, job_id, thing_name) DO NOTHING";
-
-  private static final String FIND = "SELECT " + COLUMNS + " FROM job_executions" + KEY;
-  private static final String INSERT =
-      "INSERT INTO job_executions (account_id, region, "
-          + COLUMNS
-          + ") VALUES (?, ?, "
-          + Jdbc.placeholders(15)
-          + ")"
-          + CONFLICT;
-
-  /** A held-back first execution: QUEUED, execution 1, version 1, no timers. */
-  private static final String INSERT_HELD_BACK =
-      "INSERT INTO job_executions (account_id, region, "
-          + COLUMNS
-          + ") VALUES (?, ?, ?, ?, 'QUEUED', '{}', 1, 1, 0, FALSE, ?, NULL, ?, NULL, NULL, NULL,"
-          + " FALSE)"
-          + CONFLICT;
-
-  /** Every column but the key, at the execution and version numbers the writer read. */
-  private static final String REPLACE =
-      "UPDATE job_executions SET status = ?, status_details = ?, execution_number = ?,"
-          + " version_number = ?, retry_attempt = ?, force_canceled = ?, queued_at = ?,"
-          + " started_at = ?, last_updated_at = ?, in_progress_deadline = ?, step_deadline = ?,"
-          + " timeout_at = ?, rolled_out = ?"
-          + KEY
-          + " AND execution_number = ? AND version_number = ?";
-
-  private static final String DELETE = "DELETE FROM job_executions" + KEY;
-
-  private static final String ROLL_OUT =
-      "UPDATE job_executions SET rolled_out = TRUE, queued_at = ?, last_updated_at = ?"
-          + KEY
-          + " AND rolled_out = FALSE";
-  static final String COUNT_HELD_BACK =
-      "SELECT COUNT(*) FROM job_executions WHERE account_id = ? AND region = ? AND job_id = ?"
-          + " AND rolled_out = FALSE";
-  private static final String DELETE_HELD_BACK =
-      "DELETE FROM job_executions WHERE account_id = ? AND region = ? AND job_id = ?"
-          + " AND rolled_out = FALSE";
-
-  /** The first executions of a job in thing name order, held back or not. */
-  private static final String FIRST_OF_JOB =
-      "SELECT "
-          + COLUMNS
-          + " FROM job_executions WHERE account_id = ? AND region = ? AND job_id = ?"
-          + " ORDER BY thing_name LIMIT ?";
-
-  /** Across scopes, the executions in progress that time out first. */
-  static final String TIMED_OUT =
-      "SELECT account_id, region, job_id, thing_name FROM job_executions"
-          + " WHERE status = 'IN_PROGRESS' AND timeout_at <= ? ORDER BY timeout_at LIMIT ?";
-
   /** Held-back rows per INSERT batch, so that a large call does not hold every row at once. */
   private static final int BATCH = 1_000;
 
@@ -380,21 +329,6 @@ final class JdbcJobExecutionRepository implements JobExecutionRepository {
     return Page.fromLookahead(fetched, page.limit(), JobExecution::thingName);
   }
 
-  /**
-   * A page of a job's rolled-out executions in thing name order: a range of {@code
-   * job_executions_by_job}, or of {@code job_executions_by_job_status} for one status.
-   */
-  static String listForJobSql(Dialect dialect, boolean byStatus, boolean hasAfter) {
-    return "SELECT "
-        + COLUMNS
-        + " FROM job_executions e"
-        + dialect.useIndex(byStatus ? "job_executions_by_job_status" : "job_executions_by_job")
-        + " WHERE account_id = ? AND region = ? AND job_id = ? AND rolled_out = TRUE"
-        + (byStatus ? " AND status = ?" : "")
-        + (hasAfter ? " AND thing_name > ?" : "")
-        + " ORDER BY thing_name LIMIT ?";
-  }
-
   @Override
   public Page<JobExecution> listForThing(
       Scope scope, String thingName, JobExecutionStatus status, String jobId, PageRequest page) {
@@ -421,20 +355,6 @@ final class JdbcJobExecutionRepository implements JobExecutionRepository {
     return Page.fromLookahead(fetched, page.limit(), JobExecution::jobId);
   }
 
-  /** A page of a thing's rolled-out executions in job id order: {@code job_executions_by_thing}. */
-  static String listForThingSql(
-      Dialect dialect, boolean byStatus, boolean byJob, boolean hasAfter) {
-    return "SELECT "
-        + COLUMNS
-        + " FROM job_executions e"
-        + dialect.useIndex("job_executions_by_thing")
-        + " WHERE account_id = ? AND region = ? AND thing_name = ? AND rolled_out = TRUE"
-        + (byStatus ? " AND status = ?" : "")
-        + (byJob ? " AND job_id = ?" : "")
-        + (hasAfter ? " AND job_id > ?" : "")
-        + " ORDER BY job_id LIMIT ?";
-  }
-
   @Override
   public Map<JobExecutionStatus, Long> statusCounts(Scope scope, String jobId) {
     Map<JobExecutionStatus, Long> counts = new EnumMap<>(JobExecutionStatus.class);
@@ -449,14 +369,6 @@ final class JdbcJobExecutionRepository implements JobExecutionRepository {
                 scope.region().value(),
                 jobId));
     return counts;
-  }
-
-  /** Counted from {@code job_executions_by_job_status} alone, already grouped by status. */
-  static String statusCountsSql(Dialect dialect) {
-    return "SELECT status, COUNT(*) FROM job_executions e"
-        + dialect.useIndex("job_executions_by_job_status")
-        + " WHERE account_id = ? AND region = ? AND job_id = ? AND rolled_out = TRUE"
-        + " GROUP BY status";
   }
 
   /**
@@ -512,46 +424,7 @@ final class JdbcJobExecutionRepository implements JobExecutionRepository {
                 limit));
   }
 
-  /** The first held-back executions of a job in thing name order: {@code job_executions_by_job}. */
-  static String heldBackFirstSql(Dialect dialect) {
-    return "SELECT "
-        + COLUMNS
-        + " FROM job_executions e"
-        + dialect.useIndex("job_executions_by_job")
-        + " WHERE account_id = ? AND region = ? AND job_id = ? AND rolled_out = FALSE"
-        + " ORDER BY thing_name LIMIT ?";
-  }
-
-  /**
-   * A thing's pending executions from {@code job_executions_pending}. Only IN_PROGRESS and QUEUED
-   * rows are in that index, and 'IN_PROGRESS' sorts before 'QUEUED', so the index order (status,
-   * queued_at, job_id) is the order devices get them in, without a sort.
-   */
-  /** Most things named in one query of {@link #pendingForThings}. */
-  static final int THINGS_PER_QUERY = 500;
-
-  static String pendingOfThingsSql(Dialect dialect, int things) {
-    return "SELECT "
-        + COLUMNS
-        + " FROM job_executions e"
-        + dialect.useIndex("job_executions_pending")
-        + " WHERE account_id = ? AND region = ? AND thing_name IN ("
-        + Jdbc.placeholders(things)
-        + ") AND rolled_out = TRUE AND status IN ('IN_PROGRESS', 'QUEUED')"
-        + " ORDER BY thing_name, status, queued_at, job_id";
-  }
-
-  static String pendingSql(Dialect dialect) {
-    return "SELECT "
-        + COLUMNS
-        + " FROM job_executions e"
-        + dialect.useIndex("job_executions_pending")
-        + " WHERE account_id = ? AND region = ? AND thing_name = ? AND rolled_out = TRUE"
-        + " AND status IN ('IN_PROGRESS', 'QUEUED')"
-        + " ORDER BY status, queued_at, job_id LIMIT ?";
-  }
-
-  /** The execution rolled out at {@code at}, as {@link #ROLL_OUT} leaves its row. */
+  /** The execution rolled out at {@code at}, as {@code ROLL_OUT} leaves its row. */
   private static JobExecution rolledOut(JobExecution heldBack, Instant at) {
     return new JobExecution(
         heldBack.jobId(),
@@ -570,7 +443,7 @@ final class JdbcJobExecutionRepository implements JobExecutionRepository {
         true);
   }
 
-  /** The execution's columns in {@link #COLUMNS} order. */
+  /** The execution's columns in {@code COLUMNS} order. */
   private static Object[] values(JobExecution execution) {
     return new Object[] {
       execution.jobId(),

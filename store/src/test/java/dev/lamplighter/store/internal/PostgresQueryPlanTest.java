@@ -519,14 +519,14 @@ class PostgresQueryPlanTest {
   void pendingExecutionsAndTimeouts_useTheirPartialIndexes() throws SQLException {
     assertThat(
             plan(
-                JdbcJobExecutionRepository.pendingSql(PostgresDialect.INSTANCE),
+                JobExecutionSql.pendingSql(PostgresDialect.INSTANCE),
                 "123456789012",
                 "eu-west-1",
                 "lamp-41",
                 10))
         .contains("job_executions_pending")
         .doesNotContain("Seq Scan");
-    assertThat(plan(JdbcJobExecutionRepository.TIMED_OUT, "2026-01-01T00:00:10", 10))
+    assertThat(plan(JobExecutionSql.TIMED_OUT, "2026-01-01T00:00:10", 10))
         .contains("job_executions_timeouts")
         .doesNotContain("Seq Scan")
         .doesNotContain("Sort");
@@ -537,13 +537,13 @@ class PostgresQueryPlanTest {
     Dialect pg = PostgresDialect.INSTANCE;
     String account = "123456789012";
     String region = "eu-west-1";
-    assertThat(plan(JdbcJobExecutionRepository.heldBackFirstSql(pg), account, region, "job-3", 10))
+    assertThat(plan(JobExecutionSql.heldBackFirstSql(pg), account, region, "job-3", 10))
         .contains("job_executions_by_job")
         .doesNotContain("Seq Scan")
         .doesNotContain("Sort");
     assertThat(
             plan(
-                JdbcJobExecutionRepository.listForJobSql(pg, true, true),
+                JobExecutionSql.listForJobSql(pg, true, true),
                 account,
                 region,
                 "job-3",
@@ -555,7 +555,7 @@ class PostgresQueryPlanTest {
         .doesNotContain("Sort");
     assertThat(
             plan(
-                JdbcJobExecutionRepository.listForThingSql(pg, false, false, true),
+                JobExecutionSql.listForThingSql(pg, false, false, true),
                 account,
                 region,
                 "lamp-41",

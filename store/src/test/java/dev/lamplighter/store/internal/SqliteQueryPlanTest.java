@@ -396,17 +396,11 @@ class SqliteQueryPlanTest {
    */
   @Test
   void pendingExecutionsAndTimeouts_searchTheirPartialIndexes_withoutSorting() throws SQLException {
-    assertThat(
-            plan(
-                JdbcJobExecutionRepository.pendingSql(SqliteDialect.INSTANCE),
-                "1",
-                "r",
-                "lamp",
-                10))
+    assertThat(plan(JobExecutionSql.pendingSql(SqliteDialect.INSTANCE), "1", "r", "lamp", 10))
         .containsExactly(
             "SEARCH e USING INDEX job_executions_pending"
                 + " (account_id=? AND region=? AND thing_name=? AND status=?)");
-    assertThat(plan(JdbcJobExecutionRepository.TIMED_OUT, "2026-01-01T00:00:00.000000000Z", 10))
+    assertThat(plan(JobExecutionSql.TIMED_OUT, "2026-01-01T00:00:00.000000000Z", 10))
         .containsExactly(
             "SEARCH job_executions USING COVERING INDEX job_executions_timeouts (timeout_at<?)");
   }
@@ -414,24 +408,18 @@ class SqliteQueryPlanTest {
   @Test
   void jobExecutionListings_searchOneIndexRange_inTheirOrder() throws SQLException {
     Dialect sqlite = SqliteDialect.INSTANCE;
-    assertThat(plan(JdbcJobExecutionRepository.heldBackFirstSql(sqlite), "1", "r", "job", 1000))
+    assertThat(plan(JobExecutionSql.heldBackFirstSql(sqlite), "1", "r", "job", 1000))
         .containsExactly(
             "SEARCH e USING INDEX job_executions_by_job"
                 + " (account_id=? AND region=? AND job_id=? AND rolled_out=?)");
     assertThat(
-            plan(
-                JdbcJobExecutionRepository.listForJobSql(sqlite, false, true),
-                "1",
-                "r",
-                "job",
-                "lamp",
-                10))
+            plan(JobExecutionSql.listForJobSql(sqlite, false, true), "1", "r", "job", "lamp", 10))
         .containsExactly(
             "SEARCH e USING INDEX job_executions_by_job"
                 + " (account_id=? AND region=? AND job_id=? AND rolled_out=? AND thing_name>?)");
     assertThat(
             plan(
-                JdbcJobExecutionRepository.listForJobSql(sqlite, true, true),
+                JobExecutionSql.listForJobSql(sqlite, true, true),
                 "1",
                 "r",
                 "job",
@@ -443,7 +431,7 @@ class SqliteQueryPlanTest {
                 + " (account_id=? AND region=? AND job_id=? AND status=? AND thing_name>?)");
     assertThat(
             plan(
-                JdbcJobExecutionRepository.listForThingSql(sqlite, true, false, true),
+                JobExecutionSql.listForThingSql(sqlite, true, false, true),
                 "1",
                 "r",
                 "lamp",
@@ -453,11 +441,11 @@ class SqliteQueryPlanTest {
         .containsExactly(
             "SEARCH e USING INDEX job_executions_by_thing"
                 + " (account_id=? AND region=? AND thing_name=? AND job_id>?)");
-    assertThat(plan(JdbcJobExecutionRepository.statusCountsSql(sqlite), "1", "r", "job"))
+    assertThat(plan(JobExecutionSql.statusCountsSql(sqlite), "1", "r", "job"))
         .containsExactly(
             "SEARCH e USING COVERING INDEX job_executions_by_job_status"
                 + " (account_id=? AND region=? AND job_id=?)");
-    assertThat(plan(JdbcJobExecutionRepository.COUNT_HELD_BACK, "1", "r", "job"))
+    assertThat(plan(JobExecutionSql.COUNT_HELD_BACK, "1", "r", "job"))
         .containsExactly(
             "SEARCH job_executions USING COVERING INDEX job_executions_by_job"
                 + " (account_id=? AND region=? AND job_id=? AND rolled_out=?)");
