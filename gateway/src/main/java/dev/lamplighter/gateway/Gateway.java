@@ -10,6 +10,7 @@ import dev.lamplighter.broker.extension.ClientInfo;
 import dev.lamplighter.broker.extension.DisconnectReason;
 import dev.lamplighter.broker.extension.LifecycleListener;
 import dev.lamplighter.broker.extension.Message;
+import dev.lamplighter.core.event.ChangeFollower;
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.core.messaging.DeviceMessaging;
 import dev.lamplighter.gateway.auth.ConnectionAuthorization;
@@ -62,8 +63,17 @@ public final class Gateway implements AutoCloseable {
   /** How long the change followers wait when the log has nothing new. */
   static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
-  /** How long the jobs notifications follower waits: devices wait for what it publishes. */
+  /**
+   * How long the jobs notifications follower waits for other nodes' commits: devices wait for what
+   * it publishes.
+   */
   static final Duration NOTIFICATION_POLL_INTERVAL = Duration.ofMillis(50);
+
+  /**
+   * This node's commits wake the jobs notifications follower at once, but its reads stay this far
+   * apart, so a stream of small commits costs at most one read per gap.
+   */
+  static final Duration NOTIFICATION_COMMIT_GAP = Duration.ofMillis(5);
 
   /** Writer threads of connectivity reports; each client id always uses the same one. */
   static final int CONNECTIVITY_WRITERS = 4;
@@ -176,18 +186,17 @@ public final class Gateway implements AutoCloseable {
     if (services.jobs() != null) {
       followers.add(
           new PositionedFollower(
-              "job-notifications",
               changeLog,
               positions,
-              NOTIFICATION_POLL_INTERVAL,
+              ChangeFollower.Settings.of("job-notifications", NOTIFICATION_POLL_INTERVAL)
+                  .wakingOnLocalCommits(NOTIFICATION_COMMIT_GAP),
               new JobNotifications(services.jobs(), handle, clock)));
     }
     followers.add(
         new PositionedFollower(
-            "job-events",
             changeLog,
             positions,
-            POLL_INTERVAL,
+            ChangeFollower.Settings.of("job-events", POLL_INTERVAL),
             new JobEvents(services.eventConfigurations(), handle::publish, clock)));
     MqttBroker broker;
     try {

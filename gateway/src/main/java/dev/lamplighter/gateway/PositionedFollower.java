@@ -21,12 +21,11 @@ final class PositionedFollower implements AutoCloseable {
   private long saved;
 
   PositionedFollower(
-      String name,
       ChangeLog log,
       NodePositions positions,
-      Duration pollInterval,
+      ChangeFollower.Settings settings,
       ChangeFollower.Consumer consumer) {
-    this.name = name;
+    this.name = settings.name();
     this.positions = positions;
     long start = positions.load(name).orElseGet(log::head);
     this.saved = start;
@@ -34,7 +33,7 @@ final class PositionedFollower implements AutoCloseable {
         new ChangeFollower(
             log,
             start,
-            ChangeFollower.Settings.of(name, pollInterval),
+            settings,
             new ChangeFollower.Consumer() {
               @Override
               public void apply(List<ChangeEvent> batch) {

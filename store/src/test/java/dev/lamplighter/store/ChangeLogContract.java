@@ -43,6 +43,34 @@ abstract class ChangeLogContract extends ContractSupport {
   }
 
   @Test
+  void localCommitListeners_hearCommitsThatAppended_notOthersNorRollbacks_untilRemoved() {
+    Scope scope = newScope();
+    java.util.concurrent.atomic.AtomicInteger heard =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Runnable remove = log().onLocalCommit(heard::incrementAndGet);
+
+    tx(() -> createThing(scope, "heard-1"));
+    assertThat(heard).as("a commit that appended").hasValue(1);
+
+    tx(() -> things().find(scope, "heard-1"));
+    assertThat(heard).as("a commit without entries").hasValue(1);
+
+    assertThatThrownBy(
+            () ->
+                tx(
+                    () -> {
+                      createThing(scope, "rolled-back");
+                      throw new IllegalStateException("abandon");
+                    }))
+        .hasMessage("abandon");
+    assertThat(heard).as("a rollback").hasValue(1);
+
+    remove.run();
+    tx(() -> createThing(scope, "unheard"));
+    assertThat(heard).as("after removal").hasValue(1);
+  }
+
+  @Test
   void append_isReadAfterCommit_withItsFieldsAndStateAsJson() throws Exception {
     Scope scope = newScope();
     long head = logHead();

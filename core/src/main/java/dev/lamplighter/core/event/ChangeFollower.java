@@ -4,16 +4,18 @@ import dev.lamplighter.core.work.BackgroundLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the change log on one background thread: reads the committed entries after its position
  * in batches, hands each batch in order to its {@link Consumer}, and advances. When the log has
- * nothing new it pauses for the poll interval (or until {@link #wake}); when the consumer throws,
- * it logs, pauses, and hands the same batch again, because skipping entries would leave derived
- * state wrong for good. Every consumer of the log (the fleet index, live connections' rights, the
- * job engine, device notifications, events) follows it through this one class.
+ * nothing new it pauses for the poll interval (or until {@link #wake}, or, when its settings ask, a
+ * commit of this process that appended entries); when the consumer throws, it logs, pauses, and
+ * hands the same batch again, because skipping entries would leave derived state wrong for good.
+ * Every consumer of the log (the fleet index, live connections' rights, the job engine, device
+ * notifications, events) follows it through this one class.
  *
  * <p>It runs on a {@link BackgroundLoop}, whose thread is never interrupted (Lucene closes its
  * files when a thread is interrupted during I/O); {@link #close} waits for the batch in hand.
@@ -43,8 +45,15 @@ public final class ChangeFollower implements AutoCloseable {
    * @param batchSize most entries handed in one batch
    * @param pollInterval the pause when the log has nothing new
    * @param retryDelay the pause after the consumer failed
+   * @param localCommitGap when not null, a commit of this process that appended entries ends the
+   *     pause, but reads stay at least this far apart; when null, only the pause ends it
    */
-  public record Settings(String name, int batchSize, Duration pollInterval, Duration retryDelay) {
+  public record Settings(
+      String name,
+      int batchSize,
+      Duration pollInterval,
+      Duration retryDelay,
+      Duration localCommitGap) {
     public Settings {
       Objects.requireNonNull(name, "name");
       if (batchSize < 1) {
@@ -54,9 +63,19 @@ public final class ChangeFollower implements AutoCloseable {
       Objects.requireNonNull(retryDelay, "retryDelay");
     }
 
+    /** Settings that only poll. */
+    public Settings(String name, int batchSize, Duration pollInterval, Duration retryDelay) {
+      this(name, batchSize, pollInterval, retryDelay, null);
+    }
+
     /** Batches of 500, a retry after a second. */
     public static Settings of(String name, Duration pollInterval) {
       return new Settings(name, 500, pollInterval, Duration.ofSeconds(1));
+    }
+
+    /** These settings, also reading soon after this process's commits, {@code gap} apart. */
+    public Settings wakingOnLocalCommits(Duration gap) {
+      return new Settings(name, batchSize, pollInterval, retryDelay, Objects.requireNonNull(gap));
     }
   }
 
@@ -64,7 +83,11 @@ public final class ChangeFollower implements AutoCloseable {
   private final Consumer consumer;
   private final Settings settings;
   private final BackgroundLoop loop;
+  private final AtomicBoolean committedSinceRead = new AtomicBoolean();
   private volatile long position;
+  private long lastReadNanos;
+  private boolean caughtUp;
+  private Runnable stopListening = () -> {};
 
   /**
    * A follower that will hand the entries after {@code afterSequence}; {@link #start} starts it.
@@ -84,7 +107,17 @@ public final class ChangeFollower implements AutoCloseable {
 
   /** Starts the background thread. */
   public void start() {
+    if (settings.localCommitGap() != null) {
+      stopListening = log.onLocalCommit(this::localCommit);
+    }
     loop.start();
+  }
+
+  /** Wakes the loop once per read: later commits before it reads cost a failed compare-and-set. */
+  private void localCommit() {
+    if (committedSinceRead.compareAndSet(false, true)) {
+      loop.wake();
+    }
   }
 
   /** The sequence of the last entry applied. */
@@ -116,6 +149,8 @@ public final class ChangeFollower implements AutoCloseable {
   }
 
   private int step() {
+    committedSinceRead.set(false);
+    lastReadNanos = System.nanoTime();
     List<ChangeEvent> batch = log.readAfter(position, settings.batchSize());
     if (batch.isEmpty()) {
       consumer.caughtUp();
@@ -128,8 +163,16 @@ public final class ChangeFollower implements AutoCloseable {
   }
 
   private Duration round() {
+    if (caughtUp && settings.localCommitGap() != null) {
+      // Woken by a commit too soon after the last read: no commit wakes it again before it reads.
+      long early = settings.localCommitGap().toNanos() - (System.nanoTime() - lastReadNanos);
+      if (early > 0) {
+        return Duration.ofNanos(early);
+      }
+    }
     try {
-      return step() == 0 ? settings.pollInterval() : Duration.ZERO;
+      caughtUp = step() == 0;
+      return caughtUp ? settings.pollInterval() : Duration.ZERO;
     } catch (RuntimeException e) {
       LOG.error(
           "[{}] applying the change log after sequence {} failed", settings.name(), position, e);
@@ -140,6 +183,7 @@ public final class ChangeFollower implements AutoCloseable {
   /** Stops following and waits (up to 30 seconds) for the batch in hand to be applied. */
   @Override
   public void close() {
+    stopListening.run();
     loop.close();
   }
 }

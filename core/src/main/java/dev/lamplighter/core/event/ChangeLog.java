@@ -20,4 +20,15 @@ public interface ChangeLog {
 
   /** The sequence of the last committed entry, or 0 when the log is empty. */
   long head();
+
+  /**
+   * Calls {@code listener} after each commit of this process that appended entries, on the
+   * committing thread: a hint to read sooner. Entries other processes commit are found only by
+   * reading. The listener must return at once and never throw.
+   *
+   * @return removes the listener
+   */
+  default Runnable onLocalCommit(Runnable listener) {
+    return () -> {};
+  }
 }

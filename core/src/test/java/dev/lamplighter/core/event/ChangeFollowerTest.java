@@ -85,6 +85,38 @@ class ChangeFollowerTest {
   }
 
   @Test
+  void aLocalCommit_endsThePause_whenTheSettingsAskForIt_untilClosed() throws Exception {
+    ChangeFollower.Settings slow =
+        new ChangeFollower.Settings("slow", 100, Duration.ofMinutes(10), Duration.ofMinutes(10))
+            .wakingOnLocalCommits(Duration.ofMillis(5));
+    try (ChangeFollower follower = new ChangeFollower(log, 0, slow, recorder)) {
+      follower.start();
+      awaitCaughtUp();
+
+      log.commit("lamp-1");
+      assertThat(follower.awaitPosition(1, WAIT)).isTrue();
+
+      log.commit("lamp-2");
+      log.commit("lamp-3");
+      assertThat(follower.awaitPosition(3, WAIT)).isTrue();
+    }
+    assertThat(recorder.applied).containsExactly("lamp-1", "lamp-2", "lamp-3");
+    assertThat(log.listeners).as("closing stops listening").isEmpty();
+  }
+
+  @Test
+  void aFollowerThatOnlyPolls_doesNotListenToLocalCommits() throws Exception {
+    ChangeFollower.Settings slow =
+        new ChangeFollower.Settings("slow", 100, Duration.ofMinutes(10), Duration.ofMinutes(10));
+    try (ChangeFollower follower = new ChangeFollower(log, 0, slow, recorder)) {
+      follower.start();
+      awaitCaughtUp();
+
+      assertThat(log.listeners).isEmpty();
+    }
+  }
+
+  @Test
   void pollOnce_appliesOneBatchOnTheCallersThread_andReportsCatchingUp() {
     log.add("lamp-1");
     ChangeFollower follower = new ChangeFollower(log, 0, FAST, recorder);
@@ -137,6 +169,20 @@ class ChangeFollowerTest {
     @Override
     public long head() {
       return events.size();
+    }
+
+    final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    /** An entry committed by this process: listeners hear of it. */
+    void commit(String thingName) {
+      add(thingName);
+      listeners.forEach(Runnable::run);
+    }
+
+    @Override
+    public Runnable onLocalCommit(Runnable listener) {
+      listeners.add(listener);
+      return () -> listeners.remove(listener);
     }
   }
 

@@ -78,13 +78,17 @@ public final class JobEvents implements ChangeFollower.Consumer {
   }
 
   private void job(ChangeEvent event) {
+    // Asked first: a scope without events costs no parsing of its entries.
+    if (!enabled(event.scope(), EventType.JOB)) {
+      return;
+    }
     JsonNode state = read(event.stateJson());
     if (state == null) {
       return;
     }
     String operation =
         jobOperation(event.kind(), text(state, "status"), text(state, "previousStatus"));
-    if (operation == null || !enabled(event.scope(), EventType.JOB)) {
+    if (operation == null) {
       return;
     }
     ObjectNode body = header("JOB", event, operation);
@@ -132,6 +136,9 @@ public final class JobEvents implements ChangeFollower.Consumer {
   }
 
   private void execution(ChangeEvent event) {
+    if (!enabled(event.scope(), EventType.JOB_EXECUTION)) {
+      return;
+    }
     JsonNode state = read(event.stateJson());
     if (state == null) {
       return;
@@ -146,9 +153,6 @@ public final class JobEvents implements ChangeFollower.Consumer {
         && (previous == null || !isTerminal(previous))) {
       operation = status.toLowerCase(Locale.ROOT);
     } else {
-      return;
-    }
-    if (!enabled(event.scope(), EventType.JOB_EXECUTION)) {
       return;
     }
     String jobId = text(state, "jobId");

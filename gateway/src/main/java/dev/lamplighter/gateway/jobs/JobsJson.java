@@ -1,12 +1,11 @@
 package dev.lamplighter.gateway.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.lamplighter.jobs.DeviceExecution;
 import dev.lamplighter.jobs.JobExecution;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class JobsJson {
     node.put("jobId", execution.jobId());
     node.put("thingName", execution.thingName());
     if (device.document() != null) {
-      node.set("jobDocument", document(device.document()));
+      putDocument(node, device.document());
     }
     node.put("status", execution.status().name());
     if (!execution.statusDetails().isEmpty()) {
@@ -80,18 +79,18 @@ final class JobsJson {
     return node;
   }
 
-  /** A stored job document (always one JSON object) as a tree. */
-  static JsonNode document(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a stored job document is not JSON", e);
-    }
+  /**
+   * Puts a stored job document as {@code jobDocument}. Stored documents are JSON objects (checked
+   * when the job was created, placeholders filled with escaped strings), so the text is copied as
+   * it is instead of parsed for every device.
+   */
+  static void putDocument(ObjectNode node, String document) {
+    node.putRawValue("jobDocument", new RawValue(document));
   }
 
   static byte[] bytes(ObjectNode node) {
     try {
-      return MAPPER.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+      return MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serializes", e);
     }

@@ -114,7 +114,7 @@ public final class JobsMqttApi implements JobsTopics {
             reply.set("executionState", JobsJson.state(updated.execution()));
           }
           if (updated.document() != null) {
-            reply.set("jobDocument", JobsJson.document(updated.document()));
+            JobsJson.putDocument(reply, updated.document());
           }
           return reply;
         });

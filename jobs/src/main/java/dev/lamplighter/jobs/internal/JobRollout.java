@@ -20,6 +20,13 @@ import java.util.Optional;
  */
 final class JobRollout {
   static final int BATCH = 1000;
+
+  /**
+   * Most executions released in one transaction. Large, because the devices told of one batch
+   * answer at once, and on SQLite's single writer the next batch would wait behind their writes.
+   */
+  static final int RELEASE_BATCH = 5000;
+
   private static final long BUDGET_NANOS = Duration.ofSeconds(2).toNanos();
 
   private final JobsPorts ports;
@@ -93,7 +100,7 @@ final class JobRollout {
       long allowance =
           RolloutRate.allowance(
               state, RolloutRate.perMinute(before.configs().rollout(), state.rateStep()), now);
-      int size = (int) Math.min(allowance, BATCH);
+      int size = (int) Math.min(allowance, RELEASE_BATCH);
       if (size == 0 && state.equals(before.rollout())) {
         return current;
       }

@@ -75,6 +75,11 @@ final class JdbcChangeLog implements ChangeLog {
   }
 
   @Override
+  public Runnable onLocalCommit(Runnable listener) {
+    return transactions.onAppendCommitted(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
   public long head() {
     return jdbc.read(
         "the change log",

@@ -4,7 +4,9 @@ import dev.lamplighter.core.tx.Transactions;
 import dev.lamplighter.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +24,7 @@ final class JdbcTransactions implements Transactions {
   private final ConnectionSource source;
   private final ChangeLogWriter changeLogWriter;
   private final ThreadLocal<TxContext> current = new ThreadLocal<>();
+  private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
 
   JdbcTransactions(ConnectionSource source, ChangeLogWriter changeLogWriter) {
     this.source = source;
@@ -33,6 +36,16 @@ final class JdbcTransactions implements Transactions {
     Objects.requireNonNull(work, "work");
     TxContext tx = current.get();
     return tx == null ? outermost(work) : nested(tx, work);
+  }
+
+  /**
+   * Calls {@code listener} after each commit that appended change log entries.
+   *
+   * @return removes it
+   */
+  Runnable onAppendCommitted(Runnable listener) {
+    appendListeners.add(listener);
+    return () -> appendListeners.remove(listener);
   }
 
   /** The calling thread's transaction, or null outside one. */
@@ -51,7 +64,11 @@ final class JdbcTransactions implements Transactions {
     current.set(tx);
     try {
       T result = work.get();
+      boolean appended = !tx.pending().isEmpty();
       commit(tx);
+      if (appended) {
+        appendListeners.forEach(Runnable::run);
+      }
       return result;
     } catch (Throwable failure) {
       rollback(connection, failure);
