@@ -25,13 +25,14 @@ import software.amazon.awssdk.services.iot.model.JobStatus;
  * Figure 2 and its peers, on a connected {@link DeviceFleet}.
  *
  * <ol>
- *   <li>A warm-up job to every device (round 0), measured like the others and reported apart, so
- *       that the measured jobs do not run on a cold server.
+ *   <li>Warm-up jobs to every device (the first rounds), measured like the others and reported
+ *       apart, so that the measured jobs do not run on a cold server: the JIT compiler keeps
+ *       compiling the device path over the first few jobs.
  *   <li>The peers, each one unreported round and then {@code rounds} measured: <b>fan-out</b>, one
  *       QoS 1 message the publisher sends to the topic every device subscribes to, which the broker
  *       delivers to each device; <b>per-device</b>, one QoS 1 message to each device's own topic
- *       (at most 100 awaiting PUBACK). The payload is as long as the warm-up's average notify-next.
- *       Rate: deliveries over the time from the first publish to the last delivery.
+ *       (at most 100 awaiting PUBACK). The payload is as long as the first warm-up's average
+ *       notify-next. Rate: deliveries over the time from the first publish to the last delivery.
  *   <li>{@code rounds} measured jobs: CreateJob targeting the devices' group, then DescribeJob
  *       every 100 ms until the job is COMPLETED. Notifications/s are the notify-next messages with
  *       the job's execution, over the time from the CreateJob call to the last of them; updates/s
@@ -56,22 +57,27 @@ final class DeviceJobs {
     this.targetPid = targetPid;
   }
 
-  /** The job ids of the warm-up and {@code rounds} measured jobs. */
-  static List<String> jobIds(int rounds) {
+  /** The job ids of {@code jobs} jobs, warm-ups first. */
+  static List<String> jobIds(int jobs) {
     List<String> ids = new ArrayList<>();
-    for (int round = 0; round <= rounds; round++) {
+    for (int round = 0; round < jobs; round++) {
       ids.add(JobsNames.deviceJob(round));
     }
     return ids;
   }
 
   /**
-   * Every result line: {@code devjob} of the warm-up, {@code peer}s, then measured {@code devjob}s.
+   * Every result line: {@code devjob}s of the warm-ups, {@code peer}s, then measured {@code
+   * devjob}s.
    */
-  List<String> run(int rounds) throws InterruptedException {
+  List<String> run(int warmUps, int rounds) throws InterruptedException {
     List<String> lines = new ArrayList<>();
-    LOG.info("devices: warm-up job");
-    JobRound warmUp = job(0, lines);
+    JobRound warmUp = null;
+    for (int round = 0; round < warmUps; round++) {
+      LOG.info("devices: warm-up job {} of {}", round + 1, warmUps);
+      JobRound done = job(round, true, lines);
+      warmUp = warmUp == null ? done : warmUp;
+    }
     long bytes =
         warmUp.notified.sum() == 0 ? 300 : warmUp.notifyBytes.sum() / warmUp.notified.sum();
     int payload = (int) Math.max(16, bytes);
@@ -83,12 +89,13 @@ final class DeviceJobs {
     }
     for (int round = 1; round <= rounds; round++) {
       LOG.info("devices: job {} of {}", round, rounds);
-      job(round, lines);
+      job(warmUps + round - 1, false, lines);
     }
     return lines;
   }
 
-  private JobRound job(int round, List<String> lines) throws InterruptedException {
+  private JobRound job(int round, boolean warmingUp, List<String> lines)
+      throws InterruptedException {
     int devices = fleet.devices().size();
     String jobId = JobsNames.deviceJob(round);
     JobRound seen = board.begin(jobId);
@@ -146,7 +153,7 @@ final class DeviceJobs {
     lines.add(
         new RawLine("devjob")
             .put("round", round)
-            .put("label", round == 0 ? "warm-up" : "bench")
+            .put("label", warmingUp ? "warm-up" : "bench")
             .put("job", jobId)
             .put("devices", devices)
             .put("notified", notified)

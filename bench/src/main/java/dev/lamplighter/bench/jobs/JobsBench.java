@@ -77,12 +77,14 @@ public final class JobsBench {
             options.mqttPort(),
             options.count(),
             options.concurrency(),
-            DeviceJobs.jobIds(options.rounds()),
+            DeviceJobs.jobIds(options.warmUps() + options.rounds()),
             board);
     try {
       List<String> lines = new java.util.ArrayList<>();
       lines.add(fleet.setupLine());
-      lines.addAll(new DeviceJobs(iot, fleet, board, options.targetPid()).run(options.rounds()));
+      lines.addAll(
+          new DeviceJobs(iot, fleet, board, options.targetPid())
+              .run(options.warmUps(), options.rounds()));
       return lines;
     } finally {
       fleet.close();

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
  *
  * <pre>
  * JobsBench rollout|devices|snapshot|raw TARGET COUNT [--rate PER_MINUTE] [--seconds S]
- *           [--mqtt-port PORT] [--rounds N] [--concurrency N] [--target-pid PID]
+ *           [--mqtt-port PORT] [--warm-ups N] [--rounds N] [--concurrency N] [--target-pid PID]
  * </pre>
  *
  * @param step what to do
@@ -17,7 +17,8 @@ import java.util.OptionalLong;
  * @param ratePerMinute the rollout's {@code maximumPerMinute} (rollout)
  * @param seconds how long the rollout is sampled (rollout)
  * @param mqttPort the server's MQTT port on 127.0.0.1 (devices)
- * @param rounds measured jobs after the warm-up job, and measured rounds of each peer (devices)
+ * @param warmUps warm-up jobs before the peers and the measured jobs (devices)
+ * @param rounds measured jobs after the warm-up jobs, and measured rounds of each peer (devices)
  * @param concurrency requests in flight while seeding or setting devices up
  * @param targetPid the server's process, whose CPU use is reported when given
  */
@@ -28,6 +29,7 @@ record JobsOptions(
     int ratePerMinute,
     int seconds,
     int mqttPort,
+    int warmUps,
     int rounds,
     int concurrency,
     OptionalLong targetPid) {
@@ -46,7 +48,8 @@ record JobsOptions(
 
   static final String USAGE =
       "usage: JobsBench rollout|devices|snapshot|raw TARGET COUNT [--rate PER_MINUTE]"
-          + " [--seconds S] [--mqtt-port PORT] [--rounds N] [--concurrency N] [--target-pid PID]";
+          + " [--seconds S] [--mqtt-port PORT] [--warm-ups N] [--rounds N] [--concurrency N]"
+          + " [--target-pid PID]";
 
   /**
    * Parses the command line.
@@ -70,6 +73,7 @@ record JobsOptions(
     int rate = 0;
     int seconds = 60;
     int mqttPort = 0;
+    int warmUps = 1;
     int rounds = 3;
     int concurrency = 32;
     OptionalLong targetPid = OptionalLong.empty();
@@ -82,6 +86,7 @@ record JobsOptions(
         case "--rate" -> rate = positive("--rate", value);
         case "--seconds" -> seconds = positive("--seconds", value);
         case "--mqtt-port" -> mqttPort = positive("--mqtt-port", value);
+        case "--warm-ups" -> warmUps = positive("--warm-ups", value);
         case "--rounds" -> rounds = positive("--rounds", value);
         case "--concurrency" -> concurrency = positive("--concurrency", value);
         case "--target-pid" -> targetPid = OptionalLong.of(positive("--target-pid", value));
@@ -95,7 +100,7 @@ record JobsOptions(
       throw new IllegalArgumentException("the devices step needs --mqtt-port; " + USAGE);
     }
     return new JobsOptions(
-        step, target, count, rate, seconds, mqttPort, rounds, concurrency, targetPid);
+        step, target, count, rate, seconds, mqttPort, warmUps, rounds, concurrency, targetPid);
   }
 
   private static int positive(String name, String text) {

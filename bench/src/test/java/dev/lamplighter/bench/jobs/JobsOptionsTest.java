@@ -16,6 +16,8 @@ class JobsOptionsTest {
               "2000",
               "--mqtt-port",
               "8883",
+              "--warm-ups",
+              "3",
               "--rounds",
               "5",
               "--concurrency",
@@ -28,6 +30,7 @@ class JobsOptionsTest {
     assertThat(options.target()).isEqualTo("http://127.0.0.1:8080");
     assertThat(options.count()).isEqualTo(2000);
     assertThat(options.mqttPort()).isEqualTo(8883);
+    assertThat(options.warmUps()).isEqualTo(3);
     assertThat(options.rounds()).isEqualTo(5);
     assertThat(options.concurrency()).isEqualTo(16);
     assertThat(options.targetPid()).hasValue(42);
