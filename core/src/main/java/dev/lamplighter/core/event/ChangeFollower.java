@@ -86,7 +86,10 @@ public final class ChangeFollower implements AutoCloseable {
   private final AtomicBoolean committedSinceRead = new AtomicBoolean();
   private volatile long position;
   private long lastReadNanos;
+
+  /** The last read reached the head of the log (followers waking on local commits). */
   private boolean caughtUp;
+
   private Runnable stopListening = () -> {};
 
   /**
@@ -171,7 +174,13 @@ public final class ChangeFollower implements AutoCloseable {
       }
     }
     try {
-      caughtUp = step() == 0;
+      int applied = step();
+      if (settings.localCommitGap() == null) {
+        return applied == 0 ? settings.pollInterval() : Duration.ZERO;
+      }
+      // Less than a batch reached the head: under a stream of commits the log is never empty, so
+      // waiting for an empty read would read again at once, a few entries at a time, forever.
+      caughtUp = applied < settings.batchSize();
       return caughtUp ? settings.pollInterval() : Duration.ZERO;
     } catch (RuntimeException e) {
       LOG.error(

@@ -105,6 +105,31 @@ class ChangeFollowerTest {
   }
 
   @Test
+  void aStreamOfLocalCommits_isReadAtMostOncePerGap_notOnceACommit() throws Exception {
+    ChangeFollower.Settings waking =
+        new ChangeFollower.Settings("waking", 100, Duration.ofMinutes(10), Duration.ofMinutes(10))
+            .wakingOnLocalCommits(Duration.ofMillis(50));
+    int commits = 300;
+    try (ChangeFollower follower = new ChangeFollower(log, 0, waking, recorder)) {
+      follower.start();
+      awaitCaughtUp();
+      log.readMillis = 2;
+      int readsBefore = log.reads.get();
+
+      for (int i = 1; i <= commits; i++) {
+        log.commit("lamp-" + i);
+        Thread.sleep(1);
+      }
+      assertThat(follower.awaitPosition(commits, WAIT)).isTrue();
+
+      // A commit every millisecond and 2 ms a read: every read finds something new, yet reads stay
+      // about 50 ms apart (7 or so), not back to back (about 150).
+      assertThat(log.reads.get() - readsBefore).isLessThan(60);
+    }
+    assertThat(recorder.applied).hasSize(commits);
+  }
+
+  @Test
   void aFollowerThatOnlyPolls_doesNotListenToLocalCommits() throws Exception {
     ChangeFollower.Settings slow =
         new ChangeFollower.Settings("slow", 100, Duration.ofMinutes(10), Duration.ofMinutes(10));
@@ -159,8 +184,19 @@ class ChangeFollowerTest {
       throw new IllegalStateException("the follower only reads");
     }
 
+    final AtomicInteger reads = new AtomicInteger();
+    volatile long readMillis;
+
     @Override
     public List<ChangeEvent> readAfter(long afterSequence, int limit) {
+      reads.incrementAndGet();
+      if (readMillis > 0) {
+        try {
+          Thread.sleep(readMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       synchronized (events) {
         return events.stream().filter(e -> e.sequence() > afterSequence).limit(limit).toList();
       }
