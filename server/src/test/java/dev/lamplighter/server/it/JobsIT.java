@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.iot.model.AbortConfig;
 import software.amazon.awssdk.services.iot.model.AbortCriteria;
 import software.amazon.awssdk.services.iot.model.Configuration;
 import software.amazon.awssdk.services.iot.model.DescribeJobResponse;
+import software.amazon.awssdk.services.iot.model.DescribeJobTemplateResponse;
 import software.amazon.awssdk.services.iot.model.DescribeManagedJobTemplateResponse;
 import software.amazon.awssdk.services.iot.model.EventType;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
@@ -244,6 +245,20 @@ class JobsIT {
                 iotOnce.createJobTemplate(
                     b -> b.jobTemplateId("nightly-fw").description("again").document(DOCUMENT)))
         .hasMessageContaining("already exists");
+
+    DescribeJobTemplateResponse template =
+        iot.describeJobTemplate(b -> b.jobTemplateId("nightly-fw"));
+    assertThat(template.jobTemplateArn()).isEqualTo(arn("jobtemplate", "nightly-fw"));
+    assertThat(template.description()).isEqualTo("firmware at night");
+    assertThat(template.document()).isEqualTo(DOCUMENT);
+    assertThat(template.abortConfig().criteriaList().get(0).minNumberOfExecutedThings())
+        .isEqualTo(10);
+    iot.deleteJobTemplate(b -> b.jobTemplateId("nightly-fw"));
+    assertThatThrownBy(() -> iotOnce.describeJobTemplate(b -> b.jobTemplateId("nightly-fw")))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThat(iot.describeJob(b -> b.jobId("from-template")).job().jobTemplateArn())
+        .as("a job keeps what its template gave it")
+        .isEqualTo(arn("jobtemplate", "nightly-fw"));
   }
 
   @Test
@@ -278,6 +293,15 @@ class JobsIT {
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("continuous");
 
+    iot.updateJob(
+        b ->
+            b.jobId("to-cancel")
+                .description("firmware 2.1, superseded")
+                .timeoutConfig(t -> t.inProgressTimeoutInMinutes(30L)));
+    DescribeJobResponse updated = iot.describeJob(b -> b.jobId("to-cancel"));
+    assertThat(updated.job().description()).isEqualTo("firmware 2.1, superseded");
+    assertThat(updated.job().timeoutConfig().inProgressTimeoutInMinutes()).isEqualTo(30L);
+
     var canceled =
         iot.cancelJob(b -> b.jobId("to-cancel").reasonCode("WRONG_IMAGE").comment("wrong image"));
     assertThat(canceled.jobId()).isEqualTo("to-cancel");
@@ -296,6 +320,17 @@ class JobsIT {
         .isEqualTo(JobExecutionStatus.IN_PROGRESS);
     assertThat(iot.describeJob(b -> b.jobId("to-cancel")).job().reasonCode())
         .isEqualTo("WRONG_IMAGE");
+
+    assertThatThrownBy(
+            () ->
+                iotOnce.deleteJobExecution(
+                    b -> b.jobId("to-cancel").thingName("cancel-2").executionNumber(1L)))
+        .as("an execution in progress is deleted only with force")
+        .isInstanceOf(InvalidStateTransitionException.class);
+    iot.deleteJobExecution(b -> b.jobId("to-cancel").thingName("cancel-1").executionNumber(1L));
+    assertThatThrownBy(
+            () -> iotOnce.describeJobExecution(b -> b.jobId("to-cancel").thingName("cancel-1")))
+        .isInstanceOf(ResourceNotFoundException.class);
 
     iot.deleteJob(b -> b.jobId("to-cancel"));
     await()
