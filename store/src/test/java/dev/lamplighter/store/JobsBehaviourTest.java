@@ -100,6 +100,16 @@ abstract class JobsBehaviourTest {
     return node;
   }
 
+  /** Things {@code lamp-00} … in a static group {@code lamps}. */
+  void lampsGroup(int count) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      names.add(String.format("lamp-%02d", i));
+    }
+    things(names.toArray(String[]::new));
+    group("lamps", null, names.toArray(String[]::new));
+  }
+
   void things(String... names) {
     for (String name : names) {
       registry.things().create(SCOPE, new NewThing(name, null, Map.of(), null));
@@ -249,12 +259,7 @@ abstract class JobsBehaviourTest {
 
   @Test
   void rollout_atMaximumPerMinute_releasesThatManyEachMinute_andListsOnlyWhatWasReleased() {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < 25; i++) {
-      names.add(String.format("lamp-%02d", i));
-    }
-    things(names.toArray(String[]::new));
-    group("lamps", null, names.toArray(String[]::new));
+    lampsGroup(25);
     create(
         "fw",
         List.of(groupArn("lamps")),
@@ -279,12 +284,7 @@ abstract class JobsBehaviourTest {
 
   @Test
   void exponentialRate_growsAsThingsAreNotified() {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      names.add(String.format("lamp-%02d", i));
-    }
-    things(names.toArray(String[]::new));
-    group("lamps", null, names.toArray(String[]::new));
+    lampsGroup(40);
     create(
         "fw",
         List.of(groupArn("lamps")),
@@ -305,12 +305,7 @@ abstract class JobsBehaviourTest {
 
   @Test
   void aNewNode_takingOverTheEngine_continuesTheRolloutAtItsRate_withoutABurst() {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      names.add(String.format("lamp-%02d", i));
-    }
-    things(names.toArray(String[]::new));
-    group("lamps", null, names.toArray(String[]::new));
+    lampsGroup(30);
     create(
         "fw",
         List.of(groupArn("lamps")),
