@@ -8,7 +8,6 @@ import dev.lamplighter.gateway.topics.TopicRequest;
 import dev.lamplighter.jobs.DeviceExecution;
 import dev.lamplighter.jobs.DeviceJobService;
 import dev.lamplighter.jobs.ExecutionStateException;
-import dev.lamplighter.jobs.ExecutionUpdate;
 import dev.lamplighter.jobs.JobExecution;
 import dev.lamplighter.jobs.PendingExecutions;
 import java.time.Clock;
@@ -100,14 +99,7 @@ public final class JobsMqttApi implements JobsTopics {
           DeviceExecution updated =
               jobs.update(
                   request.scope(),
-                  new ExecutionUpdate(
-                      thing(request),
-                      jobId,
-                      RequestFields.status(body),
-                      RequestFields.details(body),
-                      RequestFields.longValue(body, "expectedVersion"),
-                      RequestFields.longValue(body, "executionNumber"),
-                      RequestFields.longValue(body, "stepTimeoutInMinutes")),
+                  RequestFields.executionUpdate(thing(request), jobId, body),
                   Boolean.TRUE.equals(includeDocument));
           ObjectNode reply = JobsJson.MAPPER.createObjectNode();
           if (Boolean.TRUE.equals(includeState)) {

@@ -6,31 +6,26 @@ import dev.lamplighter.core.error.ErrorCode;
 import dev.lamplighter.core.error.ServiceException;
 import dev.lamplighter.core.tenancy.Scope;
 import dev.lamplighter.gateway.auth.DeviceRequests;
+import dev.lamplighter.gateway.dataplane.DataPlaneResponses;
 import dev.lamplighter.gateway.dataplane.DataPlaneRoute;
 import dev.lamplighter.gateway.topics.RequestThreads;
 import dev.lamplighter.jobs.DeviceExecution;
 import dev.lamplighter.jobs.DeviceJobService;
-import dev.lamplighter.jobs.ExecutionUpdate;
 import dev.lamplighter.jobs.PendingExecutions;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.ssl.SslHandler;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -172,14 +167,7 @@ public final class JobsOverHttps implements DataPlaneRoute {
       DeviceExecution updated =
           jobs.update(
               scope,
-              new ExecutionUpdate(
-                  request.thingName(),
-                  jobId,
-                  RequestFields.status(body),
-                  RequestFields.details(body),
-                  RequestFields.longValue(body, "expectedVersion"),
-                  RequestFields.longValue(body, "executionNumber"),
-                  RequestFields.longValue(body, "stepTimeoutInMinutes")),
+              RequestFields.executionUpdate(request.thingName(), jobId, body),
               Boolean.TRUE.equals(includeDocument));
       ObjectNode reply = JobsJson.MAPPER.createObjectNode();
       if (Boolean.TRUE.equals(includeState)) {
@@ -262,17 +250,8 @@ public final class JobsOverHttps implements DataPlaneRoute {
 
   private static void respond(
       ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, ObjectNode body) {
-    byte[] bytes = JobsJson.bytes(body);
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-    HttpUtil.setContentLength(response, bytes.length);
-    if (keepAlive) {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      ctx.writeAndFlush(response);
-    } else {
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    }
+    DataPlaneResponses.send(
+        ctx, keepAlive, status, HttpHeaderValues.APPLICATION_JSON, JobsJson.bytes(body), Map.of());
   }
 
   /** An AWS rest-json error: the type in {@code x-amzn-ErrorType}, the message in the body. */
@@ -280,21 +259,13 @@ public final class JobsOverHttps implements DataPlaneRoute {
       ChannelHandlerContext ctx, boolean keepAlive, ErrorCode code, String message) {
     ObjectNode body = JobsJson.MAPPER.createObjectNode();
     body.put("message", message);
-    byte[] bytes = JobsJson.bytes(body);
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            HttpResponseStatus.valueOf(code.httpStatus()),
-            Unpooled.wrappedBuffer(bytes));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-    response.headers().set("x-amzn-ErrorType", code.awsType());
-    HttpUtil.setContentLength(response, bytes.length);
-    if (keepAlive) {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      ctx.writeAndFlush(response);
-    } else {
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    }
+    DataPlaneResponses.send(
+        ctx,
+        keepAlive,
+        HttpResponseStatus.valueOf(code.httpStatus()),
+        HttpHeaderValues.APPLICATION_JSON,
+        JobsJson.bytes(body),
+        Map.of("x-amzn-ErrorType", code.awsType()));
   }
 
   private static long number(String text) {

@@ -3,6 +3,7 @@ package dev.lamplighter.gateway.jobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamplighter.jobs.ExecutionUpdate;
 import dev.lamplighter.jobs.JobExecutionStatus;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -149,5 +150,17 @@ final class RequestFields {
               + value.asText()
               + " is not one of IN_PROGRESS, SUCCEEDED, FAILED and REJECTED.");
     }
+  }
+
+  /** UpdateJobExecution's request body, over MQTT and HTTPS alike. */
+  static ExecutionUpdate executionUpdate(String thingName, String jobId, ObjectNode body) {
+    return new ExecutionUpdate(
+        thingName,
+        jobId,
+        status(body),
+        details(body),
+        longValue(body, "expectedVersion"),
+        longValue(body, "executionNumber"),
+        longValue(body, "stepTimeoutInMinutes"));
   }
 }
