@@ -1,5 +1,7 @@
 package dev.lamplighter.bench.index;
 
+import static dev.lamplighter.bench.CommandLines.positive;
+
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -111,18 +113,5 @@ record IndexOptions(
         groups,
         targetPid,
         launched);
-  }
-
-  private static int positive(String name, String text) {
-    try {
-      int value = Integer.parseInt(text);
-      if (value > 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        name + " must be a positive whole number, not '" + text + "'");
   }
 }

@@ -1,5 +1,7 @@
 package dev.lamplighter.bench.jobs;
 
+import static dev.lamplighter.bench.CommandLines.positive;
+
 import java.util.OptionalLong;
 
 /**
@@ -101,18 +103,5 @@ record JobsOptions(
     }
     return new JobsOptions(
         step, target, count, rate, seconds, mqttPort, warmUps, rounds, concurrency, targetPid);
-  }
-
-  private static int positive(String name, String text) {
-    try {
-      int value = Integer.parseInt(text);
-      if (value > 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        name + " must be a positive whole number, not '" + text + "'");
   }
 }
