@@ -31,7 +31,8 @@ SERVICES = {
     "iot-data": {
         "signingNames": ["iotdata"],
         "operations": ["Publish", "ListRetainedMessages", "GetRetainedMessage",
-                       "DeleteConnection"],
+                       "DeleteConnection", "GetThingShadow", "UpdateThingShadow",
+                       "DeleteThingShadow", "ListNamedShadowsForThing"],
     },
     "iotsecuretunneling": {
         "signingNames": ["IoTSecuredTunneling"],

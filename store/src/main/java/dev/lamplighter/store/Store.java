@@ -6,6 +6,7 @@ import dev.lamplighter.index.spi.IndexPorts;
 import dev.lamplighter.jobs.spi.JobsPorts;
 import dev.lamplighter.registry.spi.RegistryPorts;
 import dev.lamplighter.security.spi.SecurityPorts;
+import dev.lamplighter.shadow.spi.ShadowPorts;
 import dev.lamplighter.store.internal.StoreEngine;
 import java.time.Clock;
 
@@ -66,6 +67,10 @@ public final class Store implements AutoCloseable {
 
   public JobsPorts jobsPorts() {
     return engine.jobsPorts();
+  }
+
+  public ShadowPorts shadowPorts() {
+    return engine.shadowPorts();
   }
 
   /** {@code sqlite} or {@code postgresql}. */

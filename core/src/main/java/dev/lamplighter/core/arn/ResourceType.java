@@ -17,6 +17,11 @@ public enum ResourceType {
   JOB_TEMPLATE("jobtemplate", "job template"),
   /** A job's execution on a thing, named {@code {jobId}/{thingName}}; it has no ARN of its own. */
   JOB_EXECUTION("jobexecution", "job execution"),
+  /**
+   * A thing's classic or named shadow, named by the thing ({@code shadowName} is in the entry's
+   * state); it has no ARN of its own, AWS authorizes shadows on the thing's.
+   */
+  SHADOW("shadow", "shadow"),
   PROVISIONING_TEMPLATE("provisioningtemplate", "provisioning template"),
   FLEET_METRIC("fleetmetric", "fleet metric"),
   INDEX("index", "index"),

@@ -42,6 +42,7 @@ public enum ErrorCode {
   // Modeled errors of the AWS IoT data plane (iot-data) not shared with the control plane.
   FORBIDDEN("ForbiddenException", 403),
   METHOD_NOT_ALLOWED("MethodNotAllowedException", 405),
+  UNSUPPORTED_DOCUMENT_ENCODING("UnsupportedDocumentEncodingException", 415),
 
   // Errors of the AWS request front end, shared by every service.
   MISSING_AUTHENTICATION("MissingAuthenticationTokenException", 403),

@@ -6,6 +6,7 @@ import dev.lamplighter.index.spi.IndexPorts;
 import dev.lamplighter.jobs.spi.JobsPorts;
 import dev.lamplighter.registry.spi.RegistryPorts;
 import dev.lamplighter.security.spi.SecurityPorts;
+import dev.lamplighter.shadow.spi.ShadowPorts;
 import dev.lamplighter.store.StoreConfig;
 import java.time.Clock;
 import java.util.Objects;
@@ -22,6 +23,7 @@ public final class StoreEngine implements AutoCloseable {
   private final SecurityPorts securityPorts;
   private final IndexPorts indexPorts;
   private final JobsPorts jobsPorts;
+  private final ShadowPorts shadowPorts;
 
   private StoreEngine(ConnectionSource source, Clock clock) {
     this.source = source;
@@ -63,6 +65,7 @@ public final class StoreEngine implements AutoCloseable {
             new JdbcJobExecutionRepository(jdbc),
             new JdbcJobTemplateRepository(jdbc),
             new JdbcEngineStateRepository(jdbc));
+    this.shadowPorts = new ShadowPorts(transactions, changeLog, new JdbcShadowRepository(jdbc));
   }
 
   public static StoreEngine open(StoreConfig config, Clock clock) {
@@ -95,6 +98,10 @@ public final class StoreEngine implements AutoCloseable {
 
   public JobsPorts jobsPorts() {
     return jobsPorts;
+  }
+
+  public ShadowPorts shadowPorts() {
+    return shadowPorts;
   }
 
   public String dialectName() {
