@@ -241,4 +241,12 @@ class PostgresStoreContractTest extends StoreContractSuite {
       return PostgresStoreContractTest.this.fixture();
     }
   }
+
+  @Nested
+  class Shadows extends ShadowContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
 }

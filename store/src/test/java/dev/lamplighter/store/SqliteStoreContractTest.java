@@ -261,4 +261,12 @@ class SqliteStoreContractTest extends StoreContractSuite {
       return SqliteStoreContractTest.this.fixture();
     }
   }
+
+  @Nested
+  class Shadows extends ShadowContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
 }
