@@ -19,6 +19,7 @@ import dev.lamplighter.index.FleetIndex;
 import dev.lamplighter.jobs.Jobs;
 import dev.lamplighter.registry.Registry;
 import dev.lamplighter.security.Security;
+import dev.lamplighter.shadow.ShadowService;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,6 +56,7 @@ public final class ControlPlaneApi {
       FleetIndex fleetIndex,
       Jobs jobs,
       DeviceMessaging messaging,
+      ShadowService shadows,
       ApiConfig config,
       PageTokenCodec pageTokens,
       MeterRegistry meters,
@@ -69,7 +71,7 @@ public final class ControlPlaneApi {
     List<Route> routes =
         new ArrayList<>(
             IotRoutes.of(registry, security, fleetIndex, jobs, config.endpoints(), pages, clock));
-    routes.addAll(IotDataRoutes.of(messaging, pages));
+    routes.addAll(IotDataRoutes.of(messaging, shadows, pages, clock));
     routes.addAll(JobsDataRoutes.of(jobs.device(), clock));
     Set<String> signingNames =
         Set.copyOf(models.stream().flatMap(m -> m.signingNames().stream()).toList());

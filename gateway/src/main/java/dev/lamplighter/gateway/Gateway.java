@@ -24,12 +24,15 @@ import dev.lamplighter.gateway.jobs.JobNotifications;
 import dev.lamplighter.gateway.jobs.JobsMqttApi;
 import dev.lamplighter.gateway.jobs.JobsOverHttps;
 import dev.lamplighter.gateway.messaging.BrokerDeviceMessaging;
+import dev.lamplighter.gateway.shadow.ShadowMessages;
+import dev.lamplighter.gateway.shadow.ShadowMqttApi;
 import dev.lamplighter.gateway.topics.AwsReservedTopics;
 import dev.lamplighter.gateway.topics.RequestThreads;
 import dev.lamplighter.jobs.DeviceJobService;
 import dev.lamplighter.registry.EventConfigurationService;
 import dev.lamplighter.registry.ThingConnectivityService;
 import dev.lamplighter.security.Security;
+import dev.lamplighter.shadow.ShadowService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,14 +67,14 @@ public final class Gateway implements AutoCloseable {
   static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
   /**
-   * How long the jobs notifications follower waits for other nodes' commits: devices wait for what
-   * it publishes.
+   * How long the jobs notifications and shadow messages followers wait for other nodes' commits:
+   * devices wait for what they publish.
    */
   static final Duration NOTIFICATION_POLL_INTERVAL = Duration.ofMillis(50);
 
   /**
-   * This node's commits wake the jobs notifications follower at once, but its reads stay this far
-   * apart, so a stream of small commits costs at most one read per gap.
+   * This node's commits wake the jobs notifications and shadow messages followers at once, but
+   * their reads stay this far apart, so a stream of small commits costs at most one read per gap.
    */
   static final Duration NOTIFICATION_COMMIT_GAP = Duration.ofMillis(5);
 
@@ -117,6 +120,7 @@ public final class Gateway implements AutoCloseable {
    * @param security the certificate, CA, policy services and the server's CA
    * @param thingConnectivity where things' connects and disconnects are recorded
    * @param jobs the Jobs device API, or null to keep the jobs topics refused
+   * @param shadows the Device Shadow service, or null to keep the shadow topics refused
    * @param eventConfigurations which events each scope publishes
    * @param changeLog the store's change log, which rights, notifications and events follow
    */
@@ -124,6 +128,7 @@ public final class Gateway implements AutoCloseable {
       Security security,
       ThingConnectivityService thingConnectivity,
       DeviceJobService jobs,
+      ShadowService shadows,
       EventConfigurationService eventConfigurations,
       ChangeLog changeLog) {}
 
@@ -175,9 +180,9 @@ public final class Gateway implements AutoCloseable {
             both(new LifecycleEvents(handle::publish, clock), connectivity));
     RequestThreads requestThreads = new RequestThreads(REQUEST_THREADS, REQUEST_QUEUE);
     AwsReservedTopics.Features features =
-        services.jobs() == null
-            ? AwsReservedTopics.Features.NONE
-            : new AwsReservedTopics.Features(new JobsMqttApi(services.jobs(), clock));
+        new AwsReservedTopics.Features(
+            services.jobs() == null ? null : new JobsMqttApi(services.jobs(), clock),
+            services.shadows() == null ? null : new ShadowMqttApi(services.shadows(), clock));
     AwsReservedTopics reservedTopics =
         AwsReservedTopics.standard(features, requestThreads, handle::publishTo);
     BrokerExtensions extensions =
@@ -191,6 +196,15 @@ public final class Gateway implements AutoCloseable {
               ChangeFollower.Settings.of("job-notifications", NOTIFICATION_POLL_INTERVAL)
                   .wakingOnLocalCommits(NOTIFICATION_COMMIT_GAP),
               new JobNotifications(services.jobs(), handle, clock)));
+    }
+    if (services.shadows() != null) {
+      followers.add(
+          new PositionedFollower(
+              changeLog,
+              positions,
+              ChangeFollower.Settings.of("shadow-messages", NOTIFICATION_POLL_INTERVAL)
+                  .wakingOnLocalCommits(NOTIFICATION_COMMIT_GAP),
+              new ShadowMessages(handle)));
     }
     followers.add(
         new PositionedFollower(

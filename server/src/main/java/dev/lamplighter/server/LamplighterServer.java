@@ -15,6 +15,8 @@ import dev.lamplighter.security.RootAccount;
 import dev.lamplighter.security.pki.CertificateAuthority;
 import dev.lamplighter.server.config.MqttSettings;
 import dev.lamplighter.server.config.ServerSettings;
+import dev.lamplighter.shadow.ShadowService;
+import dev.lamplighter.shadow.Shadows;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -90,6 +92,8 @@ public final class LamplighterServer implements AutoCloseable {
     Jobs jobs = null;
     Gateway gateway = null;
     try {
+      ShadowService shadows =
+          Shadows.create(backend.store().shadowPorts(), backend.registry(), clock);
       // Only the server opens the index: admin commands share the data dir while it runs.
       fleetIndex =
           FleetIndex.open(
@@ -124,6 +128,7 @@ public final class LamplighterServer implements AutoCloseable {
                   backend.security(),
                   backend.registry().thingConnectivity(),
                   jobs.device(),
+                  shadows,
                   backend.registry().eventConfigurations(),
                   backend.store().changeLog()),
               new NodePositions(backend.dataDir().resolve("mqtt").resolve("positions")),
@@ -139,6 +144,7 @@ public final class LamplighterServer implements AutoCloseable {
               fleetIndex,
               jobs,
               gateway.messaging(),
+              shadows,
               ApiConfig.from(settings),
               new PageTokenCodec(backend.masterKey().derive("page-tokens")),
               meters,

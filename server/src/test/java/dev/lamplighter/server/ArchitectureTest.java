@@ -70,7 +70,8 @@ class ArchitectureTest {
   @Test
   void internalPackages_areUsedOnlyInsideTheirModule() {
     for (String module :
-        List.of("core", "registry", "security", "index", "jobs", "store", "api", "server")) {
+        List.of(
+            "core", "registry", "security", "index", "jobs", "shadow", "store", "api", "server")) {
       noClasses()
           .that()
           .resideOutsideOfPackage(ROOT + "." + module + "..")
@@ -90,7 +91,8 @@ class ArchitectureTest {
             ROOT + ".registry..",
             ROOT + ".security..",
             ROOT + ".index..",
-            ROOT + ".jobs..")
+            ROOT + ".jobs..",
+            ROOT + ".shadow..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -104,7 +106,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void jsonParsing_inTheDomain_isOnlyForPolicyAndJobDocumentsAndChangeLogStates() {
+  void jsonParsing_inTheDomain_isOnlyForPolicyJobAndShadowDocumentsAndChangeLogStates() {
+    // Shadows are JSON documents by definition: the whole shadow module works on Jackson's trees.
     noClasses()
         .that()
         .resideInAnyPackage(
@@ -131,7 +134,11 @@ class ArchitectureTest {
   void domainServices_takeTimeAndRandomnessFromInjectedSources() {
     noClasses()
         .that()
-        .resideInAnyPackage(ROOT + ".registry..", ROOT + ".security.internal..", ROOT + ".jobs..")
+        .resideInAnyPackage(
+            ROOT + ".registry..",
+            ROOT + ".security.internal..",
+            ROOT + ".jobs..",
+            ROOT + ".shadow..")
         .should()
         .callMethod(java.time.Instant.class, "now")
         .orShould()

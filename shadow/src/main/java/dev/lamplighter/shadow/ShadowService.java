@@ -55,4 +55,12 @@ public interface ShadowService {
 
   /** The thing's classic and named shadows that exist, classic first, then by name. */
   List<Shadow> shadowsOf(Scope scope, String thingName);
+
+  /**
+   * The {@code clientToken} of a request payload, read leniently: for rejections, and for get and
+   * delete requests whose body AWS otherwise ignores. Null when there is none.
+   */
+  static String clientTokenOf(byte[] payload) {
+    return dev.lamplighter.shadow.internal.ShadowDocuments.clientTokenOf(payload);
+  }
 }

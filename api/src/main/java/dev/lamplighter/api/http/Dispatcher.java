@@ -89,7 +89,7 @@ public final class Dispatcher implements Handler {
                   match.operation(), match.labels(), ctx.queryParamMap(), signed.headers(), body);
       Object output = match.route().handler().handle(new Call(operation, caller, input, mapper));
       status = match.operation().responseCode().orElse(200);
-      write(ctx, status, output == null ? EMPTY_OBJECT : mapper.writeValueAsBytes(output));
+      write(ctx, status, body(output));
     } catch (ServiceException failure) {
       status = respond(ctx, ErrorResponse.of(failure, mapper));
     } catch (IOException | RuntimeException unexpected) {
@@ -97,6 +97,17 @@ public final class Dispatcher implements Handler {
       status = respond(ctx, ErrorResponse.internal(requestId, mapper));
     }
     metrics.record(operation, status, System.nanoTime() - started);
+  }
+
+  /** The response body: a document as it is, any other output as the operation's JSON. */
+  private byte[] body(Object output) throws IOException {
+    if (output == null) {
+      return EMPTY_OBJECT;
+    }
+    if (output instanceof JsonDocument document) {
+      return document.bytes();
+    }
+    return mapper.writeValueAsBytes(output);
   }
 
   private VerifiedCaller authenticate(SignedRequest signed, String requestId) {

@@ -4,6 +4,8 @@ import dev.lamplighter.api.http.Operation;
 import dev.lamplighter.api.http.PageTokens;
 import dev.lamplighter.api.http.Route;
 import dev.lamplighter.core.messaging.DeviceMessaging;
+import dev.lamplighter.shadow.ShadowService;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -16,8 +18,10 @@ public final class IotDataRoutes {
 
   private IotDataRoutes() {}
 
-  public static List<Route> of(DeviceMessaging messaging, PageTokens pages) {
+  public static List<Route> of(
+      DeviceMessaging messaging, ShadowService shadows, PageTokens pages, Clock clock) {
     MessagingOperations operations = new MessagingOperations(messaging, pages);
+    ShadowOperations shadowOperations = new ShadowOperations(shadows, pages, clock);
     return List.of(
         // POST /topics/{topic}
         iotData("Publish", operations::publish),
@@ -26,7 +30,15 @@ public final class IotDataRoutes {
         // GET /retainedMessage/{topic}
         iotData("GetRetainedMessage", operations::getRetained),
         // DELETE /connections/{clientId}
-        iotData("DeleteConnection", operations::deleteConnection));
+        iotData("DeleteConnection", operations::deleteConnection),
+        // GET /things/{thingName}/shadow?name={shadowName}
+        iotData("GetThingShadow", shadowOperations::get),
+        // POST /things/{thingName}/shadow?name={shadowName}
+        iotData("UpdateThingShadow", shadowOperations::update),
+        // DELETE /things/{thingName}/shadow?name={shadowName}
+        iotData("DeleteThingShadow", shadowOperations::delete),
+        // GET /api/things/shadow/ListNamedShadowsForThing/{thingName}
+        iotData("ListNamedShadowsForThing", shadowOperations::listNamed));
   }
 
   private static Route iotData(String operation, Operation handler) {

@@ -32,7 +32,11 @@ final class IotDataEdge implements AutoCloseable {
             KEY,
             SECRET,
             List.of(WireModel.load(IotDataRoutes.SERVICE)),
-            IotDataRoutes.of(messaging, new PageTokens(new PageTokenCodec(new byte[32]))));
+            IotDataRoutes.of(
+                messaging,
+                null, // the shadow operations are tested against the whole server
+                new PageTokens(new PageTokenCodec(new byte[32])),
+                java.time.Clock.systemUTC()));
   }
 
   /** The SDK's client, signing as {@code iotdata} like every iot-data client, without retries. */

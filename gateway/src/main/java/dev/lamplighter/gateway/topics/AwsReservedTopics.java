@@ -42,9 +42,10 @@ public final class AwsReservedTopics implements ReservedTopics {
    * The device features that serve reserved topics; a feature left null keeps its family refused.
    *
    * @param jobs the Jobs device API
+   * @param shadows the Device Shadow service
    */
-  public record Features(JobsTopics jobs) {
-    public static final Features NONE = new Features(null);
+  public record Features(JobsTopics jobs, ShadowTopics shadows) {
+    public static final Features NONE = new Features(null, null);
   }
 
   private final List<Route> routes;
@@ -69,7 +70,22 @@ public final class AwsReservedTopics implements ReservedTopics {
     // Lifecycle and registry events (presence, subscriptions, things, jobs, ...): AWS IoT
     // publishes them; clients may subscribe but never publish.
     rows.add(Route.refused("$aws/events/#", "Event messages (lifecycle, registry, jobs)"));
-    // Device Shadow service: get/update/delete of classic and named shadows.
+    ShadowTopics shadows = features.shadows();
+    if (shadows != null) {
+      TopicHandler overloaded = shadows::throttled;
+      for (String prefix :
+          List.of(
+              "$aws/things/{thingName}/shadow",
+              "$aws/things/{thingName}/shadow/name/{shadowName}")) {
+        rows.add(Route.handled(prefix + "/get", "GetThingShadow", shadows::get, overloaded));
+        rows.add(
+            Route.handled(prefix + "/update", "UpdateThingShadow", shadows::update, overloaded));
+        rows.add(
+            Route.handled(prefix + "/delete", "DeleteThingShadow", shadows::delete, overloaded));
+      }
+    }
+    // Replies, deltas and documents are published by the service; other shadow topics map to no
+    // operation.
     rows.add(Route.refused("$aws/things/+/shadow/#", "Device Shadow (GetThingShadow, ...)"));
     JobsTopics jobs = features.jobs();
     if (jobs != null) {

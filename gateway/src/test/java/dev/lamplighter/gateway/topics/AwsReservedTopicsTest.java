@@ -38,7 +38,7 @@ class AwsReservedTopicsTest {
   private final AwsReservedTopics unserved =
       AwsReservedTopics.standard(AwsReservedTopics.Features.NONE, threads, this::record);
   private final AwsReservedTopics withJobs =
-      AwsReservedTopics.standard(new AwsReservedTopics.Features(jobs), threads, this::record);
+      AwsReservedTopics.standard(new AwsReservedTopics.Features(jobs, null), threads, this::record);
 
   @AfterEach
   void stopThreads() {
@@ -151,7 +151,8 @@ class AwsReservedTopicsTest {
     RecordingJobs blocking = new RecordingJobs();
     blocking.gate = release;
     AwsReservedTopics table =
-        AwsReservedTopics.standard(new AwsReservedTopics.Features(blocking), tiny, this::record);
+        AwsReservedTopics.standard(
+            new AwsReservedTopics.Features(blocking, null), tiny, this::record);
     try {
       publish(table, "$aws/things/lamp-1/jobs/get", 1); // running, blocked
       await().atMost(Duration.ofSeconds(5)).until(() -> blocking.started > 0);

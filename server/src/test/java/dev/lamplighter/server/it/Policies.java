@@ -45,6 +45,25 @@ final class Policies {
       }
       """;
 
+  /**
+   * A device's shadows over MQTT, as AWS's shadow examples grant it: requests on its own shadow
+   * topics (classic and named), their replies, deltas and documents.
+   */
+  static final String OWN_SHADOWS =
+      """
+      {
+        "Version": "2012-10-17",
+        "Statement": [
+          {"Effect": "Allow", "Action": "iot:Connect",
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:client/${iot:Connection.Thing.ThingName}"},
+          {"Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:topic/$aws/things/${iot:Connection.Thing.ThingName}/shadow/*"},
+          {"Effect": "Allow", "Action": "iot:Subscribe",
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:topicfilter/$aws/things/${iot:Connection.Thing.ThingName}/shadow/*"}
+        ]
+      }
+      """;
+
   static final String DENY_FIRMWARE =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"iot:Publish\","
           + "\"Resource\":\"arn:aws:iot:eu-west-1:111122223333:topic/lights/*/firmware\"}]}";
