@@ -39,6 +39,10 @@ class AwsReservedTopicsTest {
       AwsReservedTopics.standard(AwsReservedTopics.Features.NONE, threads, this::record);
   private final AwsReservedTopics withJobs =
       AwsReservedTopics.standard(new AwsReservedTopics.Features(jobs, null), threads, this::record);
+  private final RecordingShadows shadows = new RecordingShadows();
+  private final AwsReservedTopics withShadows =
+      AwsReservedTopics.standard(
+          new AwsReservedTopics.Features(null, shadows), threads, this::record);
 
   @AfterEach
   void stopThreads() {
@@ -118,6 +122,46 @@ class AwsReservedTopicsTest {
   })
   void jobsTopicsThatTheServicePublishes_areRefused(String topic) {
     assertThat(publish(withJobs, topic, 1)).isEqualTo(PublishDisposition.REFUSED);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "$aws/things/lamp-1/shadow/get, GetThingShadow, thingName=lamp-1",
+    "$aws/things/lamp-1/shadow/update, UpdateThingShadow, thingName=lamp-1",
+    "$aws/things/lamp-1/shadow/delete, DeleteThingShadow, thingName=lamp-1",
+    "$aws/things/lamp-1/shadow/name/config/get, GetThingShadow, shadowName=config thingName=lamp-1",
+    "$aws/things/lamp-1/shadow/name/config/update, UpdateThingShadow,"
+        + " shadowName=config thingName=lamp-1",
+    "$aws/things/lamp-1/shadow/name/config/delete, DeleteThingShadow,"
+        + " shadowName=config thingName=lamp-1"
+  })
+  void shadowRequests_reachTheirOperation_withTheTopicsNamedLevels(
+      String topic, String operation, String variables) throws Exception {
+    assertThat(publish(withShadows, topic, 1)).isEqualTo(PublishDisposition.CONSUMED);
+
+    TopicRequest request = shadows.requests.poll(operation);
+    assertThat(request.topic()).isEqualTo(topic);
+    assertThat(
+            String.join(
+                " ",
+                request.variables().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .toList()))
+        .isEqualTo(variables);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "$aws/things/lamp-1/shadow/update/accepted",
+    "$aws/things/lamp-1/shadow/update/delta",
+    "$aws/things/lamp-1/shadow/update/documents",
+    "$aws/things/lamp-1/shadow/name/config/get/rejected",
+    "$aws/things/lamp-1/shadow/list",
+    "$aws/things/lamp-1/shadow/name/config/other"
+  })
+  void shadowTopicsThatTheServicePublishes_orThatMapToNoOperation_areRefused(String topic) {
+    assertThat(publish(withShadows, topic, 1)).isEqualTo(PublishDisposition.REFUSED);
   }
 
   @Test
@@ -201,6 +245,30 @@ class AwsReservedTopicsTest {
         Thread.sleep(1);
       }
       throw new AssertionError("no " + operation + " request; saw " + operations);
+    }
+  }
+
+  private static final class RecordingShadows implements ShadowTopics {
+    final Requests requests = new Requests();
+
+    @Override
+    public void get(TopicRequest request) {
+      requests.add("GetThingShadow", request);
+    }
+
+    @Override
+    public void update(TopicRequest request) {
+      requests.add("UpdateThingShadow", request);
+    }
+
+    @Override
+    public void delete(TopicRequest request) {
+      requests.add("DeleteThingShadow", request);
+    }
+
+    @Override
+    public void throttled(TopicRequest request) {
+      requests.add("throttled", request);
     }
   }
 
