@@ -26,6 +26,7 @@ import dev.lamplighter.gateway.jobs.JobsOverHttps;
 import dev.lamplighter.gateway.messaging.BrokerDeviceMessaging;
 import dev.lamplighter.gateway.shadow.ShadowMessages;
 import dev.lamplighter.gateway.shadow.ShadowMqttApi;
+import dev.lamplighter.gateway.shadow.ShadowsOverHttps;
 import dev.lamplighter.gateway.topics.AwsReservedTopics;
 import dev.lamplighter.gateway.topics.RequestThreads;
 import dev.lamplighter.jobs.DeviceJobService;
@@ -223,12 +224,17 @@ public final class Gateway implements AutoCloseable {
     handle.broker = broker;
     authorization.start();
     followers.forEach(PositionedFollower::start);
-    List<DataPlaneRoute> httpsRoutes =
-        services.jobs() == null
-            ? List.of()
-            : List.of(
-                new JobsOverHttps(
-                    services.jobs(), authorization.requests(), requestThreads, clock));
+    // Shadows first: their paths are under the jobs route's /things/.
+    List<DataPlaneRoute> httpsRoutes = new ArrayList<>();
+    if (services.shadows() != null) {
+      httpsRoutes.add(
+          new ShadowsOverHttps(
+              services.shadows(), authorization.requests(), requestThreads, clock));
+    }
+    if (services.jobs() != null) {
+      httpsRoutes.add(
+          new JobsOverHttps(services.jobs(), authorization.requests(), requestThreads, clock));
+    }
     return new Gateway(
         authorization,
         connectivity,
@@ -248,7 +254,9 @@ public final class Gateway implements AutoCloseable {
 
   /**
    * The device APIs the gateway serves over HTTPS with client certificates, for the data-plane
-   * listener: the Jobs device API ({@code /things/…}).
+   * listener, in the order it must ask them: the Device Shadow REST API ({@code
+   * /things/{thingName}/shadow}, {@code /api/things/shadow/…}) and the Jobs device API ({@code
+   * /things/…}).
    */
   public List<DataPlaneRoute> httpsRoutes() {
     return httpsRoutes;

@@ -28,7 +28,6 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,9 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The data-plane HTTPS listener: TLS 1.2 and 1.3 with the server's certificate (the same identity
- * as the MQTT listener, picked up anew when it is renewed), HTTP/1.1, and a route per path prefix,
- * longest first. A client certificate is asked for but not required: routes that serve devices by
- * certificate decide for themselves; presigned downloads need none.
+ * as the MQTT listener, picked up anew when it is renewed), HTTP/1.1, and routes asked in the order
+ * given, the first that serves a path answering it. A client certificate is asked for but not
+ * required: routes that serve devices by certificate decide for themselves; presigned downloads
+ * need none.
  *
  * <p>Pipeline stages, in order: {@code tls}, {@code http}, {@code aggregator} (requests up to 64
  * KB), {@code chunked} (file bodies), {@code idle} (closes a connection silent for a minute),
@@ -67,11 +67,7 @@ public final class DataPlaneListener implements AutoCloseable {
    */
   public static DataPlaneListener start(
       String bindAddress, int port, BrokerTls tls, List<DataPlaneRoute> routes) {
-    List<DataPlaneRoute> ordered =
-        routes.stream()
-            .sorted(
-                Comparator.comparingInt((DataPlaneRoute r) -> r.pathPrefix().length()).reversed())
-            .toList();
+    List<DataPlaneRoute> ordered = List.copyOf(routes);
     TlsContext contexts = new TlsContext(tls);
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     try {
@@ -136,7 +132,7 @@ public final class DataPlaneListener implements AutoCloseable {
       }
       String path = new QueryStringDecoder(request.uri()).path();
       for (DataPlaneRoute route : routes) {
-        if (path.startsWith(route.pathPrefix())) {
+        if (route.serves(path)) {
           route.handle(ctx, request);
           return;
         }

@@ -11,8 +11,10 @@ import io.netty.handler.codec.http.FullHttpRequest;
  */
 public interface DataPlaneRoute {
 
-  /** The path prefix it serves, such as {@code /files/}. */
-  String pathPrefix();
+  /**
+   * Whether it serves {@code path}; the listener asks the routes in the order it was given them.
+   */
+  boolean serves(String path);
 
   /** Answers the request; the request is released by the caller afterwards. */
   void handle(ChannelHandlerContext ctx, FullHttpRequest request);

@@ -39,8 +39,8 @@ public final class FileDownloads implements DataPlaneRoute {
   }
 
   @Override
-  public String pathPrefix() {
-    return FileUrls.PATH_PREFIX;
+  public boolean serves(String path) {
+    return path.startsWith(FileUrls.PATH_PREFIX);
   }
 
   @Override

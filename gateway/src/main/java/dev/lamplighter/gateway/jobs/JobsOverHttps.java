@@ -6,8 +6,8 @@ import dev.lamplighter.core.error.ErrorCode;
 import dev.lamplighter.core.error.ServiceException;
 import dev.lamplighter.core.tenancy.Scope;
 import dev.lamplighter.gateway.auth.DeviceRequests;
-import dev.lamplighter.gateway.dataplane.DataPlaneResponses;
 import dev.lamplighter.gateway.dataplane.DataPlaneRoute;
+import dev.lamplighter.gateway.dataplane.DeviceHttps;
 import dev.lamplighter.gateway.topics.RequestThreads;
 import dev.lamplighter.jobs.DeviceExecution;
 import dev.lamplighter.jobs.DeviceJobService;
@@ -15,20 +15,15 @@ import dev.lamplighter.jobs.PendingExecutions;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.ssl.SslHandler;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +60,11 @@ public final class JobsOverHttps implements DataPlaneRoute {
     this.clock = clock;
   }
 
+  private static final String PATH_PREFIX = "/things/";
+
   @Override
-  public String pathPrefix() {
-    return "/things/";
+  public boolean serves(String path) {
+    return path.startsWith(PATH_PREFIX);
   }
 
   /** What the event loop copies out of a request before handing it on. */
@@ -83,14 +80,14 @@ public final class JobsOverHttps implements DataPlaneRoute {
   @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest http) {
     QueryStringDecoder uri = new QueryStringDecoder(http.uri());
-    String[] parts = uri.path().substring(pathPrefix().length()).split("/", -1);
+    String[] parts = uri.path().substring(PATH_PREFIX.length()).split("/", -1);
     boolean keepAlive = HttpUtil.isKeepAlive(http);
     if (parts.length < 2 || parts.length > 3 || !parts[1].equals("jobs")) {
       error(
           ctx, keepAlive, ErrorCode.UNKNOWN_OPERATION, "No operation matches " + uri.path() + ".");
       return;
     }
-    X509Certificate certificate = peerCertificate(ctx);
+    X509Certificate certificate = DeviceHttps.peerCertificate(ctx);
     if (certificate == null) {
       error(
           ctx,
@@ -183,26 +180,13 @@ public final class JobsOverHttps implements DataPlaneRoute {
   }
 
   private Scope authorize(Request request, String operation) {
-    DeviceRequests.Decision decision =
-        authorization.authorize(
-            request.certificate(),
-            request.thingName(),
-            "iot:" + operation,
-            "iotjobsdata:" + operation);
-    if (decision instanceof DeviceRequests.Allowed allowed) {
-      return allowed.scope();
-    }
-    if (decision instanceof DeviceRequests.Forbidden forbidden) {
-      EVENTS.info("HTTPS {} refused: {}", operation, forbidden.detail());
-      throw ErrorCode.FORBIDDEN.exception(
-          "The client certificate is not authorized to perform %s on thing %s.",
-          operation, request.thingName());
-    }
-    EVENTS.info(
-        "HTTPS {} refused: {}",
+    return DeviceHttps.authorize(
+        authorization,
+        request.certificate(),
+        request.thingName(),
         operation,
-        ((DeviceRequests.UntrustedCertificate) decision).detail());
-    throw ErrorCode.CERTIFICATE_VALIDATION.exception("The certificate is invalid.");
+        "iot:" + operation,
+        "iotjobsdata:" + operation);
   }
 
   private static Optional<String> query(Request request, String name) {
@@ -235,37 +219,14 @@ public final class JobsOverHttps implements DataPlaneRoute {
     return reply;
   }
 
-  private static X509Certificate peerCertificate(ChannelHandlerContext ctx) {
-    SslHandler tls = ctx.pipeline().get(SslHandler.class);
-    if (tls == null) {
-      return null;
-    }
-    try {
-      Certificate[] chain = tls.engine().getSession().getPeerCertificates();
-      return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? leaf : null;
-    } catch (SSLPeerUnverifiedException none) {
-      return null;
-    }
-  }
-
   private static void respond(
       ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, ObjectNode body) {
-    DataPlaneResponses.send(
-        ctx, keepAlive, status, HttpHeaderValues.APPLICATION_JSON, JobsJson.bytes(body), Map.of());
+    DeviceHttps.json(ctx, keepAlive, status, JobsJson.bytes(body));
   }
 
-  /** An AWS rest-json error: the type in {@code x-amzn-ErrorType}, the message in the body. */
   private static void error(
       ChannelHandlerContext ctx, boolean keepAlive, ErrorCode code, String message) {
-    ObjectNode body = JobsJson.MAPPER.createObjectNode();
-    body.put("message", message);
-    DataPlaneResponses.send(
-        ctx,
-        keepAlive,
-        HttpResponseStatus.valueOf(code.httpStatus()),
-        HttpHeaderValues.APPLICATION_JSON,
-        JobsJson.bytes(body),
-        Map.of("x-amzn-ErrorType", code.awsType()));
+    DeviceHttps.error(ctx, keepAlive, code, message);
   }
 
   private static long number(String text) {
