@@ -15,6 +15,7 @@ import dev.lamplighter.security.RootAccount;
 import dev.lamplighter.security.pki.CertificateAuthority;
 import dev.lamplighter.server.config.MqttSettings;
 import dev.lamplighter.server.config.ServerSettings;
+import dev.lamplighter.shadow.Shadows;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -96,6 +97,7 @@ public final class LamplighterServer implements AutoCloseable {
               backend.dataDir().resolve("index"),
               backend.store().indexPorts(),
               backend.registry(),
+              Shadows.create(backend.store().shadowPorts(), backend.registry(), clock),
               FleetIndexSettings.DEFAULT);
       fleetIndex.start();
       Optional<NewAccessKey> generated =

@@ -104,7 +104,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void jsonParsing_inTheDomain_isOnlyForPolicyAndJobDocumentsAndChangeLogStates() {
+  void jsonParsing_inTheDomain_isOnlyForPolicyAndJobDocumentsChangeLogStatesAndShadows() {
     noClasses()
         .that()
         .resideInAnyPackage(
@@ -117,6 +117,8 @@ class ArchitectureTest {
         .resideOutsideOfPackage(ROOT + ".security.policy..")
         .and()
         .doNotHaveFullyQualifiedName(ROOT + ".index.internal.ChangeStates")
+        .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".index.internal.query.ShadowJson")
         .and()
         .doNotHaveFullyQualifiedName(ROOT + ".jobs.internal.JobDocuments")
         .and()
