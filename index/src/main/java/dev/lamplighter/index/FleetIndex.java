@@ -3,14 +3,15 @@ package dev.lamplighter.index;
 import dev.lamplighter.index.internal.FleetIndexEngine;
 import dev.lamplighter.index.spi.IndexPorts;
 import dev.lamplighter.registry.Registry;
+import dev.lamplighter.shadow.ShadowService;
 import java.nio.file.Path;
 
 /**
  * The fleet index of one server node: a Lucene index in {@code directory}, derived from the store's
- * change log and the registry. It never blocks API writes: it follows the log on its own thread.
- * When the directory is empty, missing or unreadable it rebuilds the index by replaying the log
- * from the start; after a crash it resumes from its last commit. Nodes sharing a PostgreSQL store
- * each keep their own index.
+ * change log, the registry and the things' shadows. It never blocks API writes: it follows the log
+ * on its own thread. When the directory is empty, missing or unreadable it rebuilds the index by
+ * replaying the log from the start; after a crash it resumes from its last commit. Nodes sharing a
+ * PostgreSQL store each keep their own index.
  */
 public final class FleetIndex implements AutoCloseable {
   private final FleetIndexEngine engine;
@@ -19,10 +20,19 @@ public final class FleetIndex implements AutoCloseable {
     this.engine = engine;
   }
 
-  /** Opens (or creates) the index; call {@link #start} to have it follow the log. */
+  /**
+   * Opens (or creates) the index; call {@link #start} to have it follow the log.
+   *
+   * @param shadows read for the things of scopes that index shadows (thingIndexingMode
+   *     REGISTRY_AND_SHADOW, or named shadow indexing ON)
+   */
   public static FleetIndex open(
-      Path directory, IndexPorts ports, Registry registry, FleetIndexSettings settings) {
-    return new FleetIndex(FleetIndexEngine.open(directory, ports, registry, settings));
+      Path directory,
+      IndexPorts ports,
+      Registry registry,
+      ShadowService shadows,
+      FleetIndexSettings settings) {
+    return new FleetIndex(FleetIndexEngine.open(directory, ports, registry, shadows, settings));
   }
 
   public void start() {

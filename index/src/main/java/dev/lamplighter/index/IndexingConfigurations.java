@@ -14,9 +14,11 @@ public interface IndexingConfigurations {
    * Applies {@code change} to the scope's configuration in one transaction and logs it, so every
    * node's index re-indexes the scope as the new configuration says.
    *
-   * @throws dev.lamplighter.core.error.ServiceException INVALID_REQUEST for connectivity indexing
-   *     without thing indexing, thing indexing switched off while dynamic thing groups exist, a
-   *     custom field declared twice or given a new type, or a custom field that is a managed field
+   * @throws dev.lamplighter.core.error.ServiceException INVALID_REQUEST for connectivity or named
+   *     shadow indexing without thing indexing, thing indexing switched off while dynamic thing
+   *     groups exist, a named shadow filter of more than 10, repeated or malformed names, a custom
+   *     field declared twice or given a new type, a custom field that is a managed field, or one
+   *     that names neither an attribute nor a value of an indexed shadow
    */
   IndexingConfiguration update(Scope scope, UnaryOperator<IndexingConfiguration> change);
 

@@ -16,6 +16,10 @@ import java.util.TreeMap;
  * @param thingGroupNames the static and dynamic groups it is a direct member of, in name order
  * @param connectivity its connectivity, or null when it never connected or connectivity is not
  *     indexed
+ * @param shadow the indexed shadows as AWS's ThingDocument carries them, a JSON string: the classic
+ *     shadow's {@code desired}, {@code reported}, {@code metadata}, {@code hasDelta} and {@code
+ *     version} at the top, each indexed named shadow the same under {@code name.<shadowName>}; null
+ *     when the thing has no indexed shadow
  */
 public record ThingIndexDocument(
     String thingName,
@@ -24,11 +28,32 @@ public record ThingIndexDocument(
     Map<String, String> attributes,
     long version,
     List<String> thingGroupNames,
-    Connectivity connectivity) {
+    Connectivity connectivity,
+    String shadow) {
   public ThingIndexDocument {
     Objects.requireNonNull(thingName, "thingName");
     Objects.requireNonNull(thingId, "thingId");
     attributes = java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
     thingGroupNames = List.copyOf(thingGroupNames);
+  }
+
+  /** A thing without indexed shadows. */
+  public ThingIndexDocument(
+      String thingName,
+      String thingId,
+      String thingTypeName,
+      Map<String, String> attributes,
+      long version,
+      List<String> thingGroupNames,
+      Connectivity connectivity) {
+    this(
+        thingName,
+        thingId,
+        thingTypeName,
+        attributes,
+        version,
+        thingGroupNames,
+        connectivity,
+        null);
   }
 }

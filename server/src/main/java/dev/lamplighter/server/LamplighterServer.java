@@ -100,6 +100,7 @@ public final class LamplighterServer implements AutoCloseable {
               backend.dataDir().resolve("index"),
               backend.store().indexPorts(),
               backend.registry(),
+              shadows,
               FleetIndexSettings.DEFAULT);
       fleetIndex.start();
       Optional<NewAccessKey> generated =

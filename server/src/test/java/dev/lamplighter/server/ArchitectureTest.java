@@ -121,6 +121,8 @@ class ArchitectureTest {
         .and()
         .doNotHaveFullyQualifiedName(ROOT + ".index.internal.ChangeStates")
         .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".index.internal.query.ShadowJson")
+        .and()
         .doNotHaveFullyQualifiedName(ROOT + ".jobs.internal.JobDocuments")
         .and()
         .doNotHaveFullyQualifiedName(ROOT + ".jobs.internal.MembershipStates")

@@ -26,7 +26,8 @@ abstract class IndexingConfigurationRepositoryContract extends ContractSupport {
               new IndexField("attributes.watts", FieldType.Number),
               new IndexField("attributes.dimmable", FieldType.Boolean)),
           GroupIndexingMode.OFF,
-          List.of(new IndexField("attributes.city", FieldType.String)));
+          List.of(new IndexField("attributes.city", FieldType.String)),
+          List.of("battery", "$package"));
 
   private IndexingConfigurationRepository configurations() {
     return store().indexPorts().indexingConfigurations();

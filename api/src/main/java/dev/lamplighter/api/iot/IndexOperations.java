@@ -11,6 +11,7 @@ import dev.lamplighter.api.iot.IndexShapes.GetPercentilesResponse;
 import dev.lamplighter.api.iot.IndexShapes.GetStatisticsResponse;
 import dev.lamplighter.api.iot.IndexShapes.IndexNameRequest;
 import dev.lamplighter.api.iot.IndexShapes.IndexingConfigurationBody;
+import dev.lamplighter.api.iot.IndexShapes.IndexingFilter;
 import dev.lamplighter.api.iot.IndexShapes.ListIndicesResponse;
 import dev.lamplighter.api.iot.IndexShapes.SearchIndexRequest;
 import dev.lamplighter.api.iot.IndexShapes.SearchIndexResponse;
@@ -170,7 +171,10 @@ final class IndexOperations {
             configuration.deviceDefenderIndexingMode(),
             configuration.namedShadowIndexingMode(),
             fields(configurations.managedFields(configuration, IndexQuery.THINGS)),
-            fields(configuration.thingCustomFields())),
+            fields(configuration.thingCustomFields()),
+            configuration.namedShadowNames().isEmpty()
+                ? null
+                : new IndexingFilter(configuration.namedShadowNames())),
         new ThingGroupIndexingConfiguration(
             configuration.thingGroupIndexingMode().name(),
             fields(configurations.managedFields(configuration, IndexQuery.THING_GROUPS)),
@@ -189,6 +193,7 @@ final class IndexOperations {
         document.thingTypeName(),
         document.thingGroupNames(),
         document.attributes(),
+        document.shadow(),
         connectivity == null
             ? null
             : new ThingConnectivity(

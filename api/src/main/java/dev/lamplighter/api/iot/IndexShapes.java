@@ -17,7 +17,11 @@ final class IndexShapes {
       String deviceDefenderIndexingMode,
       String namedShadowIndexingMode,
       List<Field> managedFields,
-      List<Field> customFields) {}
+      List<Field> customFields,
+      IndexingFilter filter) {}
+
+  /** AWS's IndexingFilter; of its selections, only the named shadows are kept. */
+  record IndexingFilter(List<String> namedShadowNames) {}
 
   record ThingGroupIndexingConfiguration(
       String thingGroupIndexingMode, List<Field> managedFields, List<Field> customFields) {}
@@ -49,6 +53,7 @@ final class IndexShapes {
       String thingTypeName,
       List<String> thingGroupNames,
       Map<String, String> attributes,
+      String shadow,
       ThingConnectivity connectivity) {}
 
   record ThingGroupDocument(

@@ -2,6 +2,7 @@ package dev.lamplighter.api.iot;
 
 import dev.lamplighter.api.iot.IndexShapes.Field;
 import dev.lamplighter.api.iot.IndexShapes.IndexingConfigurationBody;
+import dev.lamplighter.api.iot.IndexShapes.IndexingFilter;
 import dev.lamplighter.api.iot.IndexShapes.ThingGroupIndexingConfiguration;
 import dev.lamplighter.api.iot.IndexShapes.ThingIndexingConfiguration;
 import dev.lamplighter.core.error.ErrorCode;
@@ -16,8 +17,8 @@ import java.util.List;
 /**
  * UpdateIndexingConfiguration's body applied to the current configuration: a part that is present
  * (things, thing groups) replaces that part whole, with OFF for modes it leaves out and no custom
- * fields unless it lists them; a part that is absent stays as it was. The wire edge has already
- * checked the modes against AWS's enums.
+ * fields or named shadow filter unless it lists them; a part that is absent stays as it was. The
+ * wire edge has already checked the modes against AWS's enums.
  */
 final class IndexingConfigurationMapping {
   private IndexingConfigurationMapping() {}
@@ -37,7 +38,8 @@ final class IndexingConfigurationMapping {
               orOff(things.namedShadowIndexingMode()),
               fields(things.customFields()),
               result.thingGroupIndexingMode(),
-              result.thingGroupCustomFields());
+              result.thingGroupCustomFields(),
+              namedShadowNames(things.filter()));
     }
     ThingGroupIndexingConfiguration groups = request.thingGroupIndexingConfiguration();
     if (groups != null) {
@@ -49,9 +51,17 @@ final class IndexingConfigurationMapping {
               result.namedShadowIndexingMode(),
               result.thingCustomFields(),
               GroupIndexingMode.valueOf(groups.thingGroupIndexingMode()),
-              fields(groups.customFields()));
+              fields(groups.customFields()),
+              result.namedShadowNames());
     }
     return result;
+  }
+
+  private static List<String> namedShadowNames(IndexingFilter filter) {
+    if (filter == null || filter.namedShadowNames() == null) {
+      return List.of();
+    }
+    return filter.namedShadowNames();
   }
 
   private static String orOff(String mode) {

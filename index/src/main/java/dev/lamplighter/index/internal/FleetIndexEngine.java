@@ -6,6 +6,7 @@ import dev.lamplighter.index.FleetSearch;
 import dev.lamplighter.index.IndexingConfigurations;
 import dev.lamplighter.index.spi.IndexPorts;
 import dev.lamplighter.registry.Registry;
+import dev.lamplighter.shadow.ShadowService;
 import java.nio.file.Path;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 
@@ -18,14 +19,18 @@ public final class FleetIndexEngine implements AutoCloseable {
   private final DynamicThingGroups dynamicThingGroups;
 
   private FleetIndexEngine(
-      Path directory, IndexPorts ports, Registry registry, FleetIndexSettings settings) {
+      Path directory,
+      IndexPorts ports,
+      Registry registry,
+      ShadowService shadows,
+      FleetIndexSettings settings) {
     // Every field is indexed as exact terms; nothing is tokenized.
     this.index = LuceneIndex.open(directory, new KeywordAnalyzer());
     IndexReadiness readiness = new IndexReadiness(index.committedSequence() == 0);
     ScopeConfigurations scopeConfigurations = new ScopeConfigurations(ports);
     DynamicMembership membership = new DynamicMembership(index, registry, scopeConfigurations);
     IndexUpdater updater =
-        new IndexUpdater(index, registry, scopeConfigurations, membership, readiness);
+        new IndexUpdater(index, registry, scopeConfigurations, shadows, membership, readiness);
     this.feed =
         new ChangeFeed(
             ports.changeLog(),
@@ -41,8 +46,12 @@ public final class FleetIndexEngine implements AutoCloseable {
   }
 
   public static FleetIndexEngine open(
-      Path directory, IndexPorts ports, Registry registry, FleetIndexSettings settings) {
-    return new FleetIndexEngine(directory, ports, registry, settings);
+      Path directory,
+      IndexPorts ports,
+      Registry registry,
+      ShadowService shadows,
+      FleetIndexSettings settings) {
+    return new FleetIndexEngine(directory, ports, registry, shadows, settings);
   }
 
   public void start() {

@@ -13,6 +13,7 @@ import dev.lamplighter.registry.Thing;
 import dev.lamplighter.registry.ThingGroup;
 import dev.lamplighter.registry.ThingGroupQuery;
 import dev.lamplighter.registry.ThingQuery;
+import dev.lamplighter.shadow.ShadowService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -41,12 +42,13 @@ final class IndexUpdater implements ChangeFeed.Target {
       LuceneIndex index,
       Registry registry,
       ScopeConfigurations configurations,
+      ShadowService shadows,
       DynamicMembership membership,
       IndexReadiness readiness) {
     this.index = index;
     this.registry = registry;
     this.configurations = configurations;
-    this.documents = new DocumentSource(registry, configurations);
+    this.documents = new DocumentSource(registry, configurations, shadows);
     this.membership = membership;
     this.readiness = readiness;
   }
@@ -66,6 +68,11 @@ final class IndexUpdater implements ChangeFeed.Target {
     }
     Set<ScopedName> things = new LinkedHashSet<>(work.things);
     things.addAll(membersOf(work.deletedGroups));
+    for (ScopedName thing : work.shadowsChanged) {
+      if (configurations.configuration(thing.scope()).shadowsIndexed()) {
+        things.add(thing);
+      }
+    }
     List<DynamicMembership.PendingBuild> dynamicGroupsToBuild = new ArrayList<>();
     for (ScopedName group : work.groups) {
       membership.forget(group.scope());

@@ -19,6 +19,9 @@ final class IndexWork {
   final Set<ScopedName> deletedGroups = new LinkedHashSet<>();
   final Set<ScopedName> things = new LinkedHashSet<>();
 
+  /** Things whose shadows changed: re-indexed where their scope indexes shadows. */
+  final Set<ScopedName> shadowsChanged = new LinkedHashSet<>();
+
   static IndexWork of(List<ChangeEvent> events) {
     IndexWork work = new IndexWork();
     for (ChangeEvent event : events) {
@@ -34,6 +37,9 @@ final class IndexWork {
       things.add(named);
     } else if (event.type() == ResourceType.THING_GROUP) {
       addGroupChange(event, named);
+    } else if (event.type() == ResourceType.SHADOW) {
+      // Shadow entries carry the thing's name; a thing's deletion deletes its shadows with it.
+      shadowsChanged.add(named);
     } else if (event.type() == ResourceType.INDEX) {
       reconfigured.add(event.scope());
     }
@@ -53,6 +59,9 @@ final class IndexWork {
   }
 
   boolean isEmpty() {
-    return reconfigured.isEmpty() && groups.isEmpty() && things.isEmpty();
+    return reconfigured.isEmpty()
+        && groups.isEmpty()
+        && things.isEmpty()
+        && shadowsChanged.isEmpty();
   }
 }

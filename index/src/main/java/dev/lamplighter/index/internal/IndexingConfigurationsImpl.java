@@ -18,12 +18,18 @@ import dev.lamplighter.index.spi.IndexPorts;
 import dev.lamplighter.registry.DynamicThingGroupService;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /** The indexing configuration of each scope, and what DescribeIndex and ListIndices tell of it. */
 final class IndexingConfigurationsImpl implements IndexingConfigurations {
+  /** A shadow name, as the shadow service accepts it. */
+  private static final Pattern SHADOW_NAME = Pattern.compile("[$a-zA-Z0-9:_-]{1,64}");
+
   private final IndexPorts ports;
   private final ScopeConfigurations configurations;
   private final DynamicThingGroupService dynamicGroups;
@@ -126,14 +132,43 @@ final class IndexingConfigurationsImpl implements IndexingConfigurations {
         && !dynamicGroups.list(scope, PageRequest.first(1)).items().isEmpty()) {
       throw invalid("Thing indexing cannot be turned off while dynamic thing groups exist");
     }
+    checkNamedShadows(next);
     checkCustomFields(
-        current.thingCustomFields(),
-        next.thingCustomFields(),
-        FieldCatalogue.things(IndexingConfiguration.DEFAULT));
+        current.thingCustomFields(), next.thingCustomFields(), FieldCatalogue.things(next));
     checkCustomFields(
         current.thingGroupCustomFields(),
         next.thingGroupCustomFields(),
-        FieldCatalogue.thingGroups(IndexingConfiguration.DEFAULT));
+        FieldCatalogue.thingGroups(next));
+  }
+
+  /**
+   * Named shadow indexing needs thing indexing, as connectivity does; the filter holds at most 10
+   * distinct shadow names.
+   */
+  private static void checkNamedShadows(IndexingConfiguration next) {
+    if (!next.thingsIndexed() && "ON".equals(next.namedShadowIndexingMode())) {
+      throw invalid("namedShadowIndexingMode ON requires thingIndexingMode to be on");
+    }
+    List<String> names = next.namedShadowNames();
+    if (names.size() > IndexingConfiguration.MAX_NAMED_SHADOW_NAMES) {
+      throw invalid(
+          "filter.namedShadowNames holds at most "
+              + IndexingConfiguration.MAX_NAMED_SHADOW_NAMES
+              + " names, not "
+              + names.size());
+    }
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (name == null || !SHADOW_NAME.matcher(name).matches()) {
+        throw invalid(
+            "Shadow name "
+                + name
+                + " in filter.namedShadowNames is not 1 to 64 of [$a-zA-Z0-9:_-]");
+      }
+      if (!seen.add(name)) {
+        throw invalid("Shadow name " + name + " is in filter.namedShadowNames more than once");
+      }
+    }
   }
 
   private static void checkCustomFields(
@@ -148,12 +183,13 @@ final class IndexingConfigurationsImpl implements IndexingConfigurations {
       if (managed.managedFields().stream().anyMatch(m -> m.name().equals(field.name()))) {
         throw invalid("Custom field " + field.name() + " is a managed field");
       }
-      if (!field.name().startsWith("attributes.")
-          || field.name().length() == "attributes.".length()) {
+      if (!managed.acceptsCustomField(field.name())) {
         throw invalid(
             "Custom field "
                 + field.name()
-                + " is not supported; custom fields name an attribute, as attributes.<name>");
+                + " is not supported; custom fields name an attribute, as attributes.<name>, or a"
+                + " value of an indexed shadow, as shadow.reported.<path> or"
+                + " shadow.name.<shadowName>.desired.<path>");
       }
       IndexField.FieldType previous = before.get(field.name());
       if (previous != null && previous != field.type()) {

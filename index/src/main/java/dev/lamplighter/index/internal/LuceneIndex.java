@@ -42,7 +42,7 @@ final class LuceneIndex implements AutoCloseable {
    */
   private static final String LAYOUT = "lamplighter.layout";
 
-  private static final String CURRENT_LAYOUT = "3";
+  private static final String CURRENT_LAYOUT = "4";
 
   private final Path path;
   private final Directory directory;

@@ -42,6 +42,21 @@ class IndexWorkTest {
   }
 
   @Test
+  void shadowChanges_nameTheirThingOnce_apartFromRegistryChanges() {
+    IndexWork work =
+        IndexWork.of(
+            List.of(
+                event(ResourceType.SHADOW, "lamp-1", ChangeKind.CREATED, "{}"),
+                event(ResourceType.SHADOW, "lamp-1", ChangeKind.UPDATED, "{}"),
+                event(ResourceType.SHADOW, "lamp-2", ChangeKind.DELETED, "{}")));
+
+    assertThat(work.shadowsChanged)
+        .containsExactly(new ScopedName(SCOPE, "lamp-1"), new ScopedName(SCOPE, "lamp-2"));
+    assertThat(work.things).isEmpty();
+    assertThat(work.isEmpty()).isFalse();
+  }
+
+  @Test
   void connectivityChanges_reindexTheirThing() {
     IndexWork work =
         IndexWork.of(

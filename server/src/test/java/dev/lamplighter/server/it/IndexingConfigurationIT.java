@@ -83,6 +83,55 @@ class IndexingConfigurationIT {
   }
 
   @Test
+  void theNamedShadowFilter_andShadowCustomFields_roundTrip() {
+    iot.updateIndexingConfiguration(
+        b ->
+            b.thingIndexingConfiguration(
+                t ->
+                    t.thingIndexingMode(ThingIndexingMode.REGISTRY_AND_SHADOW)
+                        .namedShadowIndexingMode("ON")
+                        .filter(f -> f.namedShadowNames("battery", "$package"))
+                        .customFields(
+                            f -> f.name("shadow.reported.wattage").type(FieldType.NUMBER))));
+
+    var things = iot.getIndexingConfiguration().thingIndexingConfiguration();
+    assertThat(things.thingIndexingMode()).isEqualTo(ThingIndexingMode.REGISTRY_AND_SHADOW);
+    assertThat(things.namedShadowIndexingModeAsString()).isEqualTo("ON");
+    assertThat(things.filter().namedShadowNames()).containsExactly("battery", "$package");
+    assertThat(things.customFields())
+        .extracting(f -> f.name() + ":" + f.typeAsString())
+        .containsExactly("shadow.reported.wattage:Number");
+    assertThat(things.managedFields())
+        .extracting(f -> f.name() + ":" + f.typeAsString())
+        .contains(
+            "shadow.hasDelta:Boolean",
+            "shadow.version:Number",
+            "shadow.name.*.hasDelta:Boolean",
+            "shadow.name.*.version:Number");
+    // Things without shadows have no shadow document, and shadow fields are known to queries.
+    await()
+        .atMost(SEARCHABLE)
+        .untilAsserted(
+            () ->
+                assertThat(iot.searchIndex(b -> b.queryString("thingName:Lamp-1")).things())
+                    .singleElement()
+                    .satisfies(thing -> assertThat(thing.shadow()).isNull()));
+    assertThat(search("shadow.name.battery.reported.level > 50")).isEmpty();
+
+    assertThatThrownBy(
+            () ->
+                iot.updateIndexingConfiguration(
+                    b ->
+                        b.thingIndexingConfiguration(
+                            t ->
+                                t.thingIndexingMode(ThingIndexingMode.OFF)
+                                    .namedShadowIndexingMode("ON")
+                                    .filter(f -> f.namedShadowNames("battery")))))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("namedShadowIndexingMode");
+  }
+
+  @Test
   void aNumberCustomField_makesComparisonsNumeric() {
     // As strings, "10" and "15" sort before "6".
     assertThat(search("attributes.level < 6")).containsExactly("Lamp-1", "Lamp-2", "Lamp-3");

@@ -13,25 +13,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One row per scope; custom fields as a JSON list of {@code {"name", "type"}}. */
+/**
+ * One row per scope; custom fields as a JSON list of {@code {"name", "type"}}, the named shadow
+ * filter as a JSON list of names.
+ */
 final class JdbcIndexingConfigurationRepository implements IndexingConfigurationRepository {
   private static final String COLUMNS =
       "thing_indexing_mode, thing_connectivity_indexing_mode, device_defender_indexing_mode,"
           + " named_shadow_indexing_mode, thing_custom_fields, thing_group_indexing_mode,"
-          + " thing_group_custom_fields";
+          + " thing_group_custom_fields, named_shadow_names";
   private static final String FIND =
       "SELECT " + COLUMNS + " FROM indexing_configurations WHERE account_id = ? AND region = ?";
   private static final String PUT =
       "INSERT INTO indexing_configurations (account_id, region, "
           + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, region) DO UPDATE SET"
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, region) DO UPDATE SET"
           + " thing_indexing_mode = excluded.thing_indexing_mode,"
           + " thing_connectivity_indexing_mode = excluded.thing_connectivity_indexing_mode,"
           + " device_defender_indexing_mode = excluded.device_defender_indexing_mode,"
           + " named_shadow_indexing_mode = excluded.named_shadow_indexing_mode,"
           + " thing_custom_fields = excluded.thing_custom_fields,"
           + " thing_group_indexing_mode = excluded.thing_group_indexing_mode,"
-          + " thing_group_custom_fields = excluded.thing_group_custom_fields";
+          + " thing_group_custom_fields = excluded.thing_group_custom_fields,"
+          + " named_shadow_names = excluded.named_shadow_names";
 
   private final Jdbc jdbc;
 
@@ -68,7 +72,8 @@ final class JdbcIndexingConfigurationRepository implements IndexingConfiguration
                 configuration.namedShadowIndexingMode(),
                 StoreJson.write(fieldRows(configuration.thingCustomFields())),
                 configuration.thingGroupIndexingMode().name(),
-                StoreJson.write(fieldRows(configuration.thingGroupCustomFields()))));
+                StoreJson.write(fieldRows(configuration.thingGroupCustomFields())),
+                StoreJson.write(configuration.namedShadowNames())));
   }
 
   private static IndexingConfiguration toConfiguration(ResultSet row) throws SQLException {
@@ -79,7 +84,8 @@ final class JdbcIndexingConfigurationRepository implements IndexingConfiguration
         row.getString("named_shadow_indexing_mode"),
         fields(row.getString("thing_custom_fields")),
         GroupIndexingMode.valueOf(row.getString("thing_group_indexing_mode")),
-        fields(row.getString("thing_group_custom_fields")));
+        fields(row.getString("thing_group_custom_fields")),
+        StoreJson.readStringList(row.getString("named_shadow_names")));
   }
 
   private static List<Map<String, String>> fieldRows(List<IndexField> fields) {

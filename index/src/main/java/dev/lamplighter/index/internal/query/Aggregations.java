@@ -23,7 +23,9 @@ import org.apache.lucene.util.NumericUtils;
 
 /**
  * GetStatistics, GetCardinality, GetPercentiles and GetBucketsAggregation over the documents that
- * match a query, read from doc values only. Results are exact where AWS approximates.
+ * match a query, read from doc values only. Results are exact where AWS approximates. A shadow
+ * value that no custom field types has values of several types: statistics and percentiles take its
+ * numbers, buckets its strings and booleans, cardinality all of them.
  */
 public final class Aggregations {
   /** GetPercentiles' default percents, as AWS documents them. */
@@ -45,7 +47,7 @@ public final class Aggregations {
     if (field == null) {
       return countOnly(countMatches(searcher, query));
     }
-    FieldType type = typeOf(field, catalogue);
+    FieldType type = numericIfAny(typesOf(field, catalogue));
     if (type != FieldType.Number) {
       long[] count = new long[1];
       MatchingDocs.forEach(
@@ -66,13 +68,18 @@ public final class Aggregations {
   /** How many distinct values of a field the matches have (exact). */
   public static long cardinality(
       IndexSearcher searcher, Query query, String field, FieldCatalogue catalogue) {
-    FieldType type = typeOf(field, catalogue);
-    if (type == FieldType.Number) {
-      Set<Double> distinct = new HashSet<>();
-      forEachNumber(searcher, query, field, distinct::add);
-      return distinct.size();
+    long distinctValues = 0;
+    for (FieldType type : typesOf(field, catalogue)) {
+      if (type == FieldType.Number) {
+        Set<Double> distinct = new HashSet<>();
+        forEachNumber(searcher, query, field, distinct::add);
+        distinctValues += distinct.size();
+      } else {
+        distinctValues +=
+            termCounts(searcher, query, IndexedValues.luceneField(field, type)).size();
+      }
     }
-    return termCounts(searcher, query, IndexedValues.luceneField(field, type)).size();
+    return distinctValues;
   }
 
   /**
@@ -85,7 +92,7 @@ public final class Aggregations {
       String field,
       List<Double> percents,
       FieldCatalogue catalogue) {
-    FieldType type = typeOf(field, catalogue);
+    FieldType type = numericIfAny(typesOf(field, catalogue));
     if (type != FieldType.Number) {
       throw ErrorCode.INVALID_AGGREGATION.exception(
           "Percentiles need a Number field; '%s' is %s", field, type);
@@ -127,8 +134,8 @@ public final class Aggregations {
    */
   public static List<Bucket> buckets(
       IndexSearcher searcher, Query query, String field, int maxBuckets, FieldCatalogue catalogue) {
-    FieldType type = typeOf(field, catalogue);
-    if (type == FieldType.Number) {
+    List<FieldType> types = typesOf(field, catalogue);
+    if (types.equals(List.of(FieldType.Number))) {
       throw ErrorCode.INVALID_AGGREGATION.exception(
           "Buckets need a String or Boolean field; '%s' is Number", field);
     }
@@ -136,7 +143,14 @@ public final class Aggregations {
       throw ErrorCode.INVALID_AGGREGATION.exception(
           "maxBuckets must be between 1 and %d, not %d", MAX_BUCKETS, maxBuckets);
     }
-    return termCounts(searcher, query, IndexedValues.luceneField(field, type)).entrySet().stream()
+    Map<String, Long> counts = new HashMap<>();
+    for (FieldType type : types) {
+      if (type != FieldType.Number) {
+        termCounts(searcher, query, IndexedValues.luceneField(field, type))
+            .forEach((value, count) -> counts.merge(value, count, Long::sum));
+      }
+    }
+    return counts.entrySet().stream()
         .map(entry -> new Bucket(entry.getKey(), entry.getValue()))
         .sorted(Comparator.comparingLong(Bucket::count).reversed().thenComparing(Bucket::keyValue))
         .limit(maxBuckets)
@@ -227,13 +241,19 @@ public final class Aggregations {
     return new Statistics(count, null, null, null, null, null, null, null);
   }
 
-  private static FieldType typeOf(String field, FieldCatalogue catalogue) {
+  private static List<FieldType> typesOf(String field, FieldCatalogue catalogue) {
     if (field == null || field.isEmpty()) {
       throw ErrorCode.INVALID_AGGREGATION.exception("An aggregation field is required");
     }
-    return catalogue
-        .typeOf(field)
-        .orElseThrow(
-            () -> ErrorCode.INVALID_AGGREGATION.exception("Unknown aggregation field '%s'", field));
+    List<FieldType> types = catalogue.typesOf(field);
+    if (types.isEmpty()) {
+      throw ErrorCode.INVALID_AGGREGATION.exception("Unknown aggregation field '%s'", field);
+    }
+    return types;
+  }
+
+  /** The field's type, or Number for a field whose values may be numbers among other types. */
+  private static FieldType numericIfAny(List<FieldType> types) {
+    return types.size() == 1 ? types.get(0) : FieldType.Number;
   }
 }

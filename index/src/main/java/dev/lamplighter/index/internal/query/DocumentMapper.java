@@ -62,6 +62,7 @@ public final class DocumentMapper {
       values.number(FieldCatalogue.CONNECTIVITY_TIMESTAMP, connectivity.timestamp());
       values.string(FieldCatalogue.DISCONNECT_REASON, connectivity.disconnectReason());
     }
+    ShadowJson.forEachValue(thing.shadow(), value -> shadowValue(values, value, catalogue));
     return document;
   }
 
@@ -151,6 +152,32 @@ public final class DocumentMapper {
             }
           }
         });
+  }
+
+  /**
+   * A shadow value is indexed as its JSON type, or as the type a custom field declares when it
+   * converts (a number's text as a String, a numeric string as a Number, "true" or "false" as a
+   * Boolean); one that does not convert is left out of the field, as AWS leaves it out.
+   */
+  private static void shadowValue(
+      IndexedValues values, ShadowJson.Value value, FieldCatalogue catalogue) {
+    FieldType declared = catalogue.declaredType(value.field());
+    FieldType type = declared == null ? value.type() : declared;
+    String text = value.text();
+    switch (type) {
+      case String -> values.string(value.field(), text);
+      case Number -> {
+        Double number = IndexedValues.parseNumber(text);
+        if (number != null) {
+          values.number(value.field(), number);
+        }
+      }
+      case Boolean -> {
+        if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
+          values.bool(value.field(), Boolean.parseBoolean(text));
+        }
+      }
+    }
   }
 
   private static String scopeValue(Scope scope, IndexKind kind) {

@@ -54,16 +54,46 @@ final class LuceneQueryBuilder {
   }
 
   private Query exists(Exists exists) {
-    FieldType type = typeOf(exists.field(), exists.position());
+    List<FieldType> types = typesOf(exists.field(), exists.position());
     // Every field has doc values, which is what FieldExistsQuery looks at.
-    return new FieldExistsQuery(IndexedValues.luceneField(exists.field(), type));
+    if (types.size() == 1) {
+      return new FieldExistsQuery(IndexedValues.luceneField(exists.field(), types.get(0)));
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (FieldType type : types) {
+      any.add(new FieldExistsQuery(IndexedValues.luceneField(exists.field(), type)), Occur.SHOULD);
+    }
+    return any.build();
   }
 
   private Query match(Match match) {
     if (match.field() == null) {
       return stringMatch(DocumentMapper.FREE_TEXT_FIELD, match);
     }
-    FieldType type = typeOf(match.field(), match.position());
+    List<FieldType> types = typesOf(match.field(), match.position());
+    if (types.size() == 1) {
+      return match(match, types.get(0));
+    }
+    return valueTypedMatch(match);
+  }
+
+  /**
+   * A match on a shadow value typed by its values: the value finds the values of each type it can
+   * be (75 finds the number 75 and the string "75"; true finds the boolean and the string).
+   */
+  private Query valueTypedMatch(Match match) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    any.add(stringMatch(match.field(), match), Occur.SHOULD);
+    if (!match.wildcard() && IndexedValues.parseNumber(match.value()) != null) {
+      any.add(match(match, FieldType.Number), Occur.SHOULD);
+    }
+    if (!match.wildcard() && isBoolean(match.value())) {
+      any.add(match(match, FieldType.Boolean), Occur.SHOULD);
+    }
+    return any.build();
+  }
+
+  private Query match(Match match, FieldType type) {
     return switch (type) {
       case String -> stringMatch(match.field(), match);
       case Number -> {
@@ -89,9 +119,14 @@ final class LuceneQueryBuilder {
   }
 
   private Query range(Range range) {
-    FieldType type = typeOf(range.field(), range.position());
+    List<FieldType> types = typesOf(range.field(), range.position());
     Bound lower = range.lower();
     Bound upper = range.upper();
+    // A shadow value typed by its values compares as a number when the bounds are numbers.
+    FieldType type =
+        types.size() == 1
+            ? types.get(0)
+            : numericOrOpen(lower) && numericOrOpen(upper) ? FieldType.Number : FieldType.String;
     return switch (type) {
       case String ->
           TermRangeQuery.newStringRange(
@@ -151,10 +186,20 @@ final class LuceneQueryBuilder {
     return builder.build();
   }
 
-  private FieldType typeOf(String field, int position) {
-    return catalogue
-        .typeOf(field)
-        .orElseThrow(() -> invalid("Unknown field '%s' at position %d", field, position));
+  private List<FieldType> typesOf(String field, int position) {
+    List<FieldType> types = catalogue.typesOf(field);
+    if (types.isEmpty()) {
+      throw invalid("Unknown field '%s' at position %d", field, position);
+    }
+    return types;
+  }
+
+  private static boolean numericOrOpen(Bound bound) {
+    return bound.isOpen() || IndexedValues.parseNumber(bound.value()) != null;
+  }
+
+  private static boolean isBoolean(String value) {
+    return "true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value);
   }
 
   /**
@@ -189,7 +234,7 @@ final class LuceneQueryBuilder {
   }
 
   private static String bool(String field, String value) {
-    if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+    if (isBoolean(value)) {
       return value.toLowerCase(java.util.Locale.ROOT);
     }
     throw invalid("Field '%s' is a Boolean; '%s' is neither true nor false", field, value);

@@ -42,6 +42,7 @@ final class StoredSource {
             out.writeLong(connectivity.timestamp());
             writeString(out, connectivity.disconnectReason());
           }
+          writeString(out, thing.shadow());
         });
   }
 
@@ -70,7 +71,9 @@ final class StoredSource {
       if (in.readBoolean()) {
         connectivity = new Connectivity(in.readBoolean(), in.readLong(), readString(in));
       }
-      return new ThingIndexDocument(name, id, typeName, attributes, version, groups, connectivity);
+      String shadow = readString(in);
+      return new ThingIndexDocument(
+          name, id, typeName, attributes, version, groups, connectivity, shadow);
     } catch (IOException e) {
       throw new UncheckedIOException("Unreadable stored thing", e);
     }
