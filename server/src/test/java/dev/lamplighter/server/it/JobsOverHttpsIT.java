@@ -6,13 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lamplighter.server.it.MqttDevices.Device;
-import dev.lamplighter.testkit.DeviceTls;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,25 +54,8 @@ class JobsOverHttpsIT {
     server.close();
   }
 
-  private HttpClient client(Device device) throws Exception {
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(
-        DeviceTls.keyManager(device.certificatePem(), device.privateKeyPem()).getKeyManagers(),
-        DeviceTls.trustManager(devices.rootCaPem()).getTrustManagers(),
-        null);
-    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-  }
-
-  private HttpResponse<String> send(HttpClient client, String method, String path, String body)
-      throws Exception {
-    URI uri = URI.create("https://localhost:" + server.server().dataPort() + path);
-    HttpRequest.BodyPublisher publisher =
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body);
-    return client.send(
-        HttpRequest.newBuilder(uri).method(method, publisher).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private DeviceHttpsClient client(Device device) throws Exception {
+    return new DeviceHttpsClient(devices, device, server.server().dataPort());
   }
 
   @Test
@@ -87,25 +65,24 @@ class JobsOverHttpsIT {
             b.jobId("https-job")
                 .targets("arn:aws:iot:eu-west-1:" + TestServer.ROOT_ACCOUNT + ":thing/https-lamp")
                 .document("{\"operation\":\"blink\"}"));
-    HttpClient https = client(lamp);
+    DeviceHttpsClient https = client(lamp);
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () -> send(https, "GET", "/things/https-lamp/jobs", null).body().contains("https-job"));
+            () -> https.send("GET", "/things/https-lamp/jobs", null).body().contains("https-job"));
 
-    HttpResponse<String> started = send(https, "PUT", "/things/https-lamp/jobs/$next", "{}");
+    HttpResponse<String> started = https.send("PUT", "/things/https-lamp/jobs/$next", "{}");
     assertThat(started.statusCode()).isEqualTo(200);
     JsonNode execution = JSON.readTree(started.body()).get("execution");
     assertThat(execution.get("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(execution.get("jobDocument").asText()).isEqualTo("{\"operation\":\"blink\"}");
 
-    HttpResponse<String> described = send(https, "GET", "/things/https-lamp/jobs/https-job", null);
+    HttpResponse<String> described = https.send("GET", "/things/https-lamp/jobs/https-job", null);
     assertThat(JSON.readTree(described.body()).get("execution").get("versionNumber").asLong())
         .isEqualTo(2);
 
     HttpResponse<String> updated =
-        send(
-            https,
+        https.send(
             "POST",
             "/things/https-lamp/jobs/https-job",
             "{\"status\":\"SUCCEEDED\",\"expectedVersion\":2,\"includeJobExecutionState\":true}");
@@ -114,7 +91,7 @@ class JobsOverHttpsIT {
         .isEqualTo("SUCCEEDED");
 
     HttpResponse<String> again =
-        send(https, "POST", "/things/https-lamp/jobs/https-job", "{\"status\":\"IN_PROGRESS\"}");
+        https.send("POST", "/things/https-lamp/jobs/https-job", "{\"status\":\"IN_PROGRESS\"}");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.headers().firstValue("x-amzn-ErrorType"))
         .contains("InvalidStateTransitionException");
@@ -123,12 +100,12 @@ class JobsOverHttpsIT {
   @Test
   void aDeviceWithoutTheJobActions_orAskingForAnotherThing_isForbidden() throws Exception {
     HttpResponse<String> withoutActions =
-        send(client(stranger), "GET", "/things/https-other/jobs", null);
+        client(stranger).send("GET", "/things/https-other/jobs", null);
     assertThat(withoutActions.statusCode()).isEqualTo(403);
     assertThat(withoutActions.headers().firstValue("x-amzn-ErrorType"))
         .contains("ForbiddenException");
 
-    HttpResponse<String> anotherThing = send(client(lamp), "GET", "/things/https-other/jobs", null);
+    HttpResponse<String> anotherThing = client(lamp).send("GET", "/things/https-other/jobs", null);
     assertThat(anotherThing.statusCode()).isEqualTo(403);
   }
 
@@ -137,8 +114,7 @@ class JobsOverHttpsIT {
     Device revoked = devices.register("https-revoked", "job-actions");
     iot.updateCertificate(b -> b.certificateId(revoked.certificateId()).newStatus("REVOKED"));
 
-    HttpResponse<String> response =
-        send(client(revoked), "GET", "/things/https-revoked/jobs", null);
+    HttpResponse<String> response = client(revoked).send("GET", "/things/https-revoked/jobs", null);
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("x-amzn-ErrorType"))

@@ -2,16 +2,21 @@ package dev.lamplighter.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.ThingDocument;
+import software.amazon.awssdk.services.iot.model.ThingIndexingMode;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 import software.amazon.awssdk.services.iotdataplane.model.ConflictException;
 import software.amazon.awssdk.services.iotdataplane.model.InvalidRequestException;
@@ -186,6 +191,62 @@ class ShadowsIT {
     JsonNode shadow = get("lamp-bad", null);
     assertThat(shadow.path("version").asLong()).isEqualTo(1);
     assertThat(shadow.path("state").path("reported").toString()).isEqualTo("{\"dim\":1}");
+  }
+
+  @Test
+  void theFleetIndex_findsThingsByTheirShadows_andADynamicGroupFollowsThem() throws Exception {
+    iot.updateIndexingConfiguration(
+        b ->
+            b.thingIndexingConfiguration(
+                t -> t.thingIndexingMode(ThingIndexingMode.REGISTRY_AND_SHADOW)));
+    for (int i = 1; i <= 3; i++) {
+      String name = "turin-lamp-" + i;
+      iot.createThing(b -> b.thingName(name));
+      update(name, null, "{'state':{'reported':{'wattage':" + (40 + 20 * i) + ",'fault':false}}}");
+    }
+    iot.createDynamicThingGroup(
+        b -> b.thingGroupName("power-hungry").queryString("shadow.reported.wattage > 60"));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(search("shadow.reported.wattage > 60"))
+                    .containsExactlyInAnyOrder("turin-lamp-2", "turin-lamp-3"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(members("power-hungry"))
+                    .containsExactlyInAnyOrder("turin-lamp-2", "turin-lamp-3"));
+
+    update("turin-lamp-3", null, "{'state':{'reported':{'wattage':30,'fault':true}}}");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(members("power-hungry")).containsExactly("turin-lamp-2"));
+    assertThat(search("shadow.reported.fault:true")).containsExactly("turin-lamp-3");
+    assertThat(
+            iot.getStatistics(
+                    b ->
+                        b.queryString("thingName:turin-lamp-*")
+                            .aggregationField("shadow.reported.wattage"))
+                .statistics()
+                .maximum())
+        .isEqualTo(80.0);
+  }
+
+  private List<String> search(String query) {
+    return iot
+        .searchIndex(b -> b.queryString(query + " AND thingName:turin-lamp-*"))
+        .things()
+        .stream()
+        .map(ThingDocument::thingName)
+        .toList();
+  }
+
+  private List<String> members(String group) {
+    return iot.listThingsInThingGroup(b -> b.thingGroupName(group)).things();
   }
 
   @Test
