@@ -22,15 +22,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iot.model.JobStatus;
 
 /**
- * Two server nodes on one PostgreSQL database: a job created through one node reaches a device
- * connected to the other, which derives the device's notifications from the shared change log; the
- * device's MQTT requests are served where it is connected; the job completes whichever node runs
- * the engine.
+ * Two server nodes on one PostgreSQL database, and devices connected to one of them: a job created
+ * through one node reaches a device connected to the other, which derives the device's
+ * notifications from the shared change log; the device's MQTT requests are served where it is
+ * connected; the job completes whichever node runs the engine. A desired shadow state set through
+ * one node reaches the device as a delta on the other, and its report is seen by both.
  */
-class JobsOnPostgresIT {
+class TwoNodesOnPostgresIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static TestServer nodeA;
@@ -100,6 +102,54 @@ class JobsOnPostgresIT {
               () ->
                   nodeA.iot().describeJob(b -> b.jobId("two-nodes")).job().status()
                       == JobStatus.COMPLETED);
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  @Test
+  void aShadowChangedOnOneNode_reachesADeviceOnTheOther_andItsReportIsSeenByBoth()
+      throws Exception {
+    MqttDevices onB = new MqttDevices(nodeB);
+    onB.createPolicy("own-shadows", Policies.OWN_SHADOWS);
+    Device lamp = onB.register("pg-shadow-lamp", "own-shadows");
+    Mqtt5BlockingClient client = onB.v5(lamp);
+    client.connect();
+    try (Mqtt5BlockingClient.Mqtt5Publishes received =
+        client.publishes(MqttGlobalPublishFilter.ALL)) {
+      client
+          .subscribeWith()
+          .topicFilter("$aws/things/pg-shadow-lamp/shadow/#")
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send();
+
+      nodeA
+          .iotData()
+          .updateThingShadow(
+              b ->
+                  b.thingName("pg-shadow-lamp")
+                      .payload(SdkBytes.fromUtf8String("{\"state\":{\"desired\":{\"dim\":40}}}")));
+      JsonNode delta = awaitOn(received, "$aws/things/pg-shadow-lamp/shadow/update/delta");
+      assertThat(delta.path("state").path("dim").asInt()).isEqualTo(40);
+
+      client
+          .publishWith()
+          .topic("$aws/things/pg-shadow-lamp/shadow/update")
+          .payload("{\"state\":{\"reported\":{\"dim\":40}}}".getBytes(StandardCharsets.UTF_8))
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send();
+      JsonNode accepted = awaitOn(received, "$aws/things/pg-shadow-lamp/shadow/update/accepted");
+      assertThat(accepted.path("version").asLong()).isEqualTo(2);
+      for (TestServer node : new TestServer[] {nodeA, nodeB}) {
+        JsonNode shadow =
+            JSON.readTree(
+                node.iotData()
+                    .getThingShadow(b -> b.thingName("pg-shadow-lamp"))
+                    .payload()
+                    .asUtf8String());
+        assertThat(shadow.path("state").has("delta")).isFalse();
+        assertThat(shadow.path("version").asLong()).isEqualTo(2);
+      }
     } finally {
       client.disconnect();
     }
