@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamplighter.core.page.Page;
 import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.core.tenancy.Scope;
+import dev.lamplighter.shadow.internal.ShadowDocuments;
 import java.util.List;
 
 /**
@@ -61,6 +62,6 @@ public interface ShadowService {
    * delete requests whose body AWS otherwise ignores. Null when there is none.
    */
   static String clientTokenOf(byte[] payload) {
-    return dev.lamplighter.shadow.internal.ShadowDocuments.clientTokenOf(payload);
+    return ShadowDocuments.clientTokenOf(payload);
   }
 }

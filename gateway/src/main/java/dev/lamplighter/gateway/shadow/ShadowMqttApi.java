@@ -1,5 +1,6 @@
 package dev.lamplighter.gateway.shadow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamplighter.core.error.ErrorCode;
@@ -107,7 +108,7 @@ public final class ShadowMqttApi implements ShadowTopics {
   static byte[] bytes(ObjectNode document) {
     try {
       return MAPPER.writeValueAsBytes(document);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serializes", e);
     }
   }

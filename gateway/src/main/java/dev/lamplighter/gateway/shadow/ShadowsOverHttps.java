@@ -1,5 +1,7 @@
 package dev.lamplighter.gateway.shadow;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamplighter.core.error.ErrorCode;
 import dev.lamplighter.core.error.ServiceException;
 import dev.lamplighter.core.page.Page;
@@ -123,7 +125,7 @@ public final class ShadowsOverHttps implements DataPlaneRoute {
     }
   }
 
-  private com.fasterxml.jackson.databind.node.ObjectNode shadowOperation(Request request) {
+  private ObjectNode shadowOperation(Request request) {
     ShadowId id = ShadowId.of(request.thingName(), query(request, "name"));
     HttpMethod method = request.method();
     if (method.equals(HttpMethod.GET)) {
@@ -142,7 +144,7 @@ public final class ShadowsOverHttps implements DataPlaneRoute {
         "%s is not allowed on %s.", method, request.uri().path());
   }
 
-  private com.fasterxml.jackson.databind.node.ObjectNode list(Request request) {
+  private ObjectNode list(Request request) {
     if (!request.method().equals(HttpMethod.GET)) {
       throw ErrorCode.METHOD_NOT_ALLOWED.exception(
           "%s is not allowed on %s.", request.method(), request.uri().path());
@@ -156,8 +158,8 @@ public final class ShadowsOverHttps implements DataPlaneRoute {
             scope,
             thingName,
             next == null ? PageRequest.first(size) : PageRequest.after(next, size));
-    var reply = ShadowMqttApi.MAPPER.createObjectNode();
-    var results = reply.putArray("results");
+    ObjectNode reply = ShadowMqttApi.MAPPER.createObjectNode();
+    ArrayNode results = reply.putArray("results");
     names.items().forEach(results::add);
     names.next().ifPresent(cursor -> reply.put("nextToken", cursor));
     reply.put("timestamp", clock.instant().getEpochSecond());

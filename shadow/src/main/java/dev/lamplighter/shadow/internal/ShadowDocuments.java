@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamplighter.core.error.ErrorCode;
 import dev.lamplighter.shadow.Shadow;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -105,7 +106,7 @@ public final class ShadowDocuments {
       JsonNode root = MAPPER.readTree(payload);
       JsonNode token = root == null ? null : root.get("clientToken");
       return token != null && token.isTextual() ? token.asText() : null;
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return null;
     }
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.error.ErrorCode;
+import dev.lamplighter.core.error.ServiceException;
+import dev.lamplighter.core.event.ChangeKind;
 import dev.lamplighter.core.event.ChangeRecord;
 import dev.lamplighter.core.page.Page;
 import dev.lamplighter.core.page.PageRequest;
@@ -227,7 +229,7 @@ public final class ShadowServiceImpl implements ShadowService {
                           scope,
                           ResourceType.SHADOW,
                           id.thingName(),
-                          dev.lamplighter.core.event.ChangeKind.DELETED,
+                          ChangeKind.DELETED,
                           new ShadowLogState(
                               id.thingName(),
                               id.shadowName(),
@@ -266,7 +268,7 @@ public final class ShadowServiceImpl implements ShadowService {
   private void requireThing(Scope scope, String thingName) {
     try {
       registry.things().describe(scope, thingName);
-    } catch (dev.lamplighter.core.error.ServiceException e) {
+    } catch (ServiceException e) {
       if (e.code() == ErrorCode.RESOURCE_NOT_FOUND) {
         throw ErrorCode.RESOURCE_NOT_FOUND.exception("Thing not found: %s", thingName);
       }
