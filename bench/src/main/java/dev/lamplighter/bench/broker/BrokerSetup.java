@@ -2,22 +2,15 @@ package dev.lamplighter.bench.broker;
 
 import dev.lamplighter.bench.BenchCredentials;
 import dev.lamplighter.bench.StandardOutput;
+import dev.lamplighter.bench.fleet.ControlPlaneClient;
+import dev.lamplighter.bench.fleet.DeviceRegistration;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iot.IotClient;
-import software.amazon.awssdk.services.iot.model.CreateCertificateFromCsrResponse;
 
 /**
  * Prepares one broker's TLS material in a directory, in the layout {@link DeviceKeys} reads: the CA
@@ -74,38 +67,18 @@ public final class BrokerSetup {
 
   private static void lamplighter(URI api, Path dir, int certificates) throws Exception {
     Files.createDirectories(dir);
-    HttpResponse<String> ca =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(api.resolve("/root-ca.pem")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    if (ca.statusCode() != 200) {
-      throw new IllegalStateException("GET /root-ca.pem answered " + ca.statusCode());
-    }
-    write(dir.resolve("ca.pem"), ca.body());
-    try (IotClient iot =
-        IotClient.builder()
-            .endpointOverride(api)
-            .region(Region.of(BenchCredentials.REGION))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(
-                        BenchCredentials.ACCESS_KEY_ID, BenchCredentials.SECRET_ACCESS_KEY)))
-            .httpClient(ApacheHttpClient.create())
-            .build()) {
+    write(dir.resolve("ca.pem"), DeviceRegistration.rootCa(api));
+    try (IotClient iot = ControlPlaneClient.of(api, 50)) {
       iot.createPolicy(
           b ->
               b.policyName(POLICY_NAME)
                   .policyDocument(
                       policyDocument(BenchCredentials.REGION, BenchCredentials.ACCOUNT_ID)));
       for (int i = 0; i < certificates; i++) {
-        KeyPair keys = BrokerPki.p256();
-        String csr = BrokerPki.csrPem(keys, "bench-device-" + i);
-        CreateCertificateFromCsrResponse created =
-            iot.createCertificateFromCsr(b -> b.certificateSigningRequest(csr).setAsActive(true));
-        iot.attachPolicy(b -> b.policyName(POLICY_NAME).target(created.certificateArn()));
-        write(dir.resolve("client-" + i + ".pem"), created.certificatePem());
-        write(dir.resolve("client-" + i + ".key"), BrokerPki.privateKeyPem(keys.getPrivate()));
+        DeviceKeys.Credential credential =
+            DeviceRegistration.certificate(iot, "bench-device-" + i, POLICY_NAME, false);
+        write(dir.resolve("client-" + i + ".pem"), credential.certificatePem());
+        write(dir.resolve("client-" + i + ".key"), credential.privateKeyPem());
       }
     }
   }

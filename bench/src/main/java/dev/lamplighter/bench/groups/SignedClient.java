@@ -23,6 +23,11 @@ public final class SignedClient {
     this.signer = new RequestSigner(target);
   }
 
+  /** A client whose requests are signed for {@code service} (see {@link RequestSigner}). */
+  public SignedClient(URI target, String service) {
+    this.signer = new RequestSigner(target, service);
+  }
+
   /**
    * An answer and how long it took.
    *

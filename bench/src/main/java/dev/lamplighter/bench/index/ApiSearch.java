@@ -10,7 +10,7 @@ import java.util.List;
  * the signing) and does not read the body; the sample reads the page and asks GetStatistics for the
  * number of matches.
  */
-final class ApiSearch implements SearchSide {
+public final class ApiSearch implements SearchSide {
   static final int PAGE = 100;
 
   private final SignedClient client;
@@ -51,7 +51,8 @@ final class ApiSearch implements SearchSide {
    *
    * @throws IllegalStateException when the search fails
    */
-  static List<String> names(SignedClient client, String queryString) throws InterruptedException {
+  public static List<String> names(SignedClient client, String queryString)
+      throws InterruptedException {
     SignedClient.Answer answer = client.send(IndexRequests.searchIndex(queryString, PAGE));
     if (!answer.ok()) {
       throw new IllegalStateException(

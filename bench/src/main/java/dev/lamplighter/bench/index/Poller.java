@@ -7,12 +7,12 @@ import java.time.Duration;
  * server's change feed applies writes in the background, so how soon a write shows is found only by
  * asking.
  */
-final class Poller {
+public final class Poller {
   static final Duration INTERVAL = Duration.ofMillis(5);
   static final Duration GIVE_UP = Duration.ofSeconds(30);
 
   /** A question to the server; true when the write shows. */
-  interface Check {
+  public interface Check {
     boolean holds() throws InterruptedException;
   }
 
@@ -20,7 +20,12 @@ final class Poller {
 
   /** The {@link System#nanoTime()} at which the check first held, or -1 after {@link #GIVE_UP}. */
   static long until(Check check) throws InterruptedException {
-    long deadline = System.nanoTime() + GIVE_UP.toNanos();
+    return until(check, GIVE_UP);
+  }
+
+  /** The {@link System#nanoTime()} at which the check first held, or -1 after {@code giveUp}. */
+  public static long until(Check check, Duration giveUp) throws InterruptedException {
+    long deadline = System.nanoTime() + giveUp.toNanos();
     while (System.nanoTime() < deadline) {
       if (check.holds()) {
         return System.nanoTime();

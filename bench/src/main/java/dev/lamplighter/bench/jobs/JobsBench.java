@@ -1,6 +1,7 @@
 package dev.lamplighter.bench.jobs;
 
-import dev.lamplighter.bench.StandardOutput;
+import dev.lamplighter.bench.StepMain;
+import dev.lamplighter.bench.fleet.ControlPlaneClient;
 import dev.lamplighter.bench.groups.SignedClient;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,23 +31,7 @@ public final class JobsBench {
   private JobsBench() {}
 
   public static void main(String[] args) {
-    JobsOptions options;
-    try {
-      options = JobsOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      LOG.error(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    int status = 0;
-    try {
-      run(options).forEach(StandardOutput::println);
-    } catch (Exception e) {
-      LOG.error("the {} step failed", options.step(), e);
-      status = 1;
-    }
-    // The MQTT client's event loop threads would keep the JVM alive.
-    System.exit(status);
+    StepMain.run(LOG, args, JobsOptions::parse, JobsOptions::step, JobsBench::run);
   }
 
   private static List<String> run(JobsOptions options) throws Exception {
@@ -54,7 +39,7 @@ public final class JobsBench {
       return List.of(RawInsert.run(Path.of(options.target()), options.count()));
     }
     URI api = URI.create(options.target());
-    try (IotClient iot = ControlPlane.client(api, Math.max(64, options.concurrency() * 2))) {
+    try (IotClient iot = ControlPlaneClient.of(api, Math.max(64, options.concurrency() * 2))) {
       Seeder seeder = new Seeder(new SignedClient(api), options.concurrency(), options.targetPid());
       return switch (options.step()) {
         case ROLLOUT ->

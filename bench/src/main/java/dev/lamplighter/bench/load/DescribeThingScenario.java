@@ -7,9 +7,6 @@ package dev.lamplighter.bench.load;
 record DescribeThingScenario(int things) implements Scenario {
   static final String NAME = "describe-thing";
 
-  /** A prime step between the workers' starting points. */
-  private static final int WORKER_STRIDE = 7919;
-
   DescribeThingScenario {
     if (things < 1) {
       throw new IllegalArgumentException("the describe scenario needs at least one thing");
@@ -23,7 +20,6 @@ record DescribeThingScenario(int things) implements Scenario {
 
   @Override
   public BenchRequest request(int worker, long sequence) {
-    int index = (int) Math.floorMod((long) worker * WORKER_STRIDE + sequence, (long) things);
-    return new BenchRequest("GET", "/things/" + ThingNames.seeded(index), null);
+    return new BenchRequest("GET", "/things/" + ThingNames.spread(things, worker, sequence), null);
   }
 }

@@ -40,7 +40,7 @@ public final class LoadGenerator {
   }
 
   static LoadResult run(LoadOptions options, Scenario scenario) throws InterruptedException {
-    RequestSigner signer = new RequestSigner(options.target());
+    RequestSigner signer = new RequestSigner(options.target(), scenario.signingName());
     List<HttpClient> clients = options.client().clients(options.concurrency());
     long startNanos = System.nanoTime();
     long measureStart = startNanos + options.warmUp().toNanos();

@@ -15,9 +15,9 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * Signs bench requests with the AWS SDK for Java v2's own SigV4 signer (service {@code iot}, region
- * {@code eu-west-1}, the bench credentials) and turns them into {@link HttpRequest}s. Every call
- * signs afresh with the current time, as a real client does.
+ * Signs bench requests with the AWS SDK for Java v2's own SigV4 signer (service {@code iot} unless
+ * told otherwise, region {@code eu-west-1}, the bench credentials) and turns them into {@link
+ * HttpRequest}s. Every call signs afresh with the current time, as a real client does.
  *
  * <p>{@link java.net.http.HttpClient} sets {@code Host} and {@code Content-Length} itself and
  * refuses them as request headers; it writes the same values the signer signed ({@code host:port}
@@ -34,13 +34,23 @@ public final class RequestSigner {
       AwsCredentialsIdentity.create(
           BenchCredentials.ACCESS_KEY_ID, BenchCredentials.SECRET_ACCESS_KEY);
   private final URI target;
+  private final String service;
 
   /** Requests go to {@code target}'s scheme, host and port; its path is ignored. */
   public RequestSigner(URI target) {
+    this(target, BenchCredentials.SERVICE);
+  }
+
+  /**
+   * The same, signed for the service whose signing name is {@code service}, such as {@code iotdata}
+   * for the device shadow's HTTP API.
+   */
+  public RequestSigner(URI target, String service) {
     if (target.getHost() == null || target.getPort() < 0) {
       throw new IllegalArgumentException("the target needs a host and a port: " + target);
     }
     this.target = target;
+    this.service = service;
   }
 
   /** The request signed now, ready to send. */
@@ -65,8 +75,7 @@ public final class RequestSigner {
                         request.body() == null
                             ? null
                             : ContentStreamProvider.fromByteArrayUnsafe(request.body()))
-                    .putProperty(
-                        AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, BenchCredentials.SERVICE)
+                    .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(AwsV4HttpSigner.REGION_NAME, BenchCredentials.REGION));
     SdkHttpRequest wire = signed.request();
     HttpRequest.Builder out = HttpRequest.newBuilder(wire.getUri()).timeout(REQUEST_TIMEOUT);

@@ -77,7 +77,7 @@ public final class RegistryReport {
     return out;
   }
 
-  private static TextTable throughput(ResultFile file) {
+  static TextTable throughput(ResultFile file) {
     TextTable table =
         new TextTable(
             2,
@@ -169,13 +169,7 @@ public final class RegistryReport {
    * window just before it: each ratio compares the two under the same machine conditions.
    */
   static double describeRatio(ResultFile file) {
-    List<Double> ceiling = rates(file, CEILING, "DescribeThing");
-    List<Double> server = rates(file, SERVER, "DescribeThing");
-    List<Double> ratios = new ArrayList<>();
-    for (int i = 0; i < Math.min(ceiling.size(), server.size()); i++) {
-      ratios.add(server.get(i) / ceiling.get(i));
-    }
-    return median(ratios);
+    return medianRatio(rates(file, SERVER, "DescribeThing"), rates(file, CEILING, "DescribeThing"));
   }
 
   /**
@@ -183,11 +177,17 @@ public final class RegistryReport {
    * meaningful even when the load generator, not the target, limits the request rate.
    */
   static double describeCpuRatio(ResultFile file) {
-    List<Double> ceiling = cpuPerRequest(file, CEILING);
-    List<Double> server = cpuPerRequest(file, SERVER);
+    return medianRatio(cpuPerRequest(file, SERVER), cpuPerRequest(file, CEILING));
+  }
+
+  /**
+   * The median of the ratios of values at the same position: each pair was measured one right after
+   * the other, under the same machine conditions.
+   */
+  static double medianRatio(List<Double> numerators, List<Double> denominators) {
     List<Double> ratios = new ArrayList<>();
-    for (int i = 0; i < Math.min(ceiling.size(), server.size()); i++) {
-      ratios.add(server.get(i) / ceiling.get(i));
+    for (int i = 0; i < Math.min(numerators.size(), denominators.size()); i++) {
+      ratios.add(numerators.get(i) / denominators.get(i));
     }
     return median(ratios);
   }
@@ -199,7 +199,7 @@ public final class RegistryReport {
         .toList();
   }
 
-  private static List<Double> rates(ResultFile file, String label, String operation) {
+  static List<Double> rates(ResultFile file, String label, String operation) {
     return file.all("load").stream()
         .filter(r -> label.equals(r.text("label")) && operation.equals(r.text("operation")))
         .map(r -> r.number("rps"))
