@@ -6,6 +6,7 @@ import dev.lamplighter.core.page.PageRequest;
 import dev.lamplighter.core.tenancy.Scope;
 import dev.lamplighter.shadow.internal.ShadowDocuments;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Device Shadow service of AWS IoT, for a registered thing's classic and named shadows. Every
@@ -34,6 +35,16 @@ public interface ShadowService {
    *     (thing); nothing is stored then
    */
   ObjectNode update(Scope scope, ShadowId id, byte[] request);
+
+  /**
+   * UpdateThingShadow without waiting: the request is checked at once (a bad one throws as {@link
+   * #update} does), then committed with the other updates waiting at that moment, in the order they
+   * came.
+   *
+   * @return completes with the {@code accepted} document once it is stored, or exceptionally with
+   *     the refusal
+   */
+  CompletableFuture<ObjectNode> updateAsync(Scope scope, ShadowId id, byte[] request);
 
   /**
    * DeleteThingShadow: removes the shadow's document; an update within 48 hours continues its

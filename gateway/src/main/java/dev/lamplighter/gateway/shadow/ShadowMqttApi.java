@@ -47,13 +47,35 @@ public final class ShadowMqttApi implements ShadowTopics {
     }
   }
 
+  /** Does not wait for the store: the update joins the next group commit, in arrival order. */
   @Override
   public void update(TopicRequest request) {
     try {
-      shadows.update(request.scope(), id(request), request.message().payload());
+      shadows
+          .updateAsync(request.scope(), id(request), request.message().payload())
+          .whenComplete(
+              (accepted, refused) -> {
+                if (refused != null) {
+                  reject(request, clientToken(request), unwrap(refused));
+                }
+              });
     } catch (RuntimeException refused) {
-      reject(request, ShadowService.clientTokenOf(request.message().payload()), refused);
+      reject(request, clientToken(request), refused);
     }
+  }
+
+  private static String clientToken(TopicRequest request) {
+    return ShadowService.clientTokenOf(request.message().payload());
+  }
+
+  private static RuntimeException unwrap(Throwable failure) {
+    Throwable cause =
+        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return cause instanceof RuntimeException runtime
+        ? runtime
+        : new IllegalStateException("the update failed", cause);
   }
 
   @Override

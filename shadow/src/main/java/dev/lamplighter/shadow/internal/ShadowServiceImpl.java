@@ -21,12 +21,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Applies {@link ShadowDocuments}' rules in store transactions. An update reads the shadow, merges,
- * and writes it back only if nobody wrote it meanwhile (another node, or a concurrent HTTP call);
- * when somebody did, an unconditional update is merged again on the newer document, a conditional
- * one is a version conflict.
+ * and writes it back only if nobody wrote it meanwhile (another node); when somebody did, an
+ * unconditional update is merged again on the newer document, a conditional one is a version
+ * conflict. Updates are committed in groups by a {@link ShadowWriter}.
  */
 public final class ShadowServiceImpl implements ShadowService {
   /** How long a deleted shadow's version is remembered, as AWS does. */
@@ -37,11 +39,26 @@ public final class ShadowServiceImpl implements ShadowService {
   private final ShadowPorts ports;
   private final Registry registry;
   private final Clock clock;
+  private final ShadowWriter writer;
 
   public ShadowServiceImpl(ShadowPorts ports, Registry registry, Clock clock) {
     this.ports = ports;
     this.registry = registry;
     this.clock = clock;
+    this.writer =
+        new ShadowWriter(
+            ports.transactions(),
+            new ShadowWriter.Applier() {
+              @Override
+              public ObjectNode apply(Scope scope, ShadowId id, ShadowRequest request) {
+                return tryUpdate(scope, id, request);
+              }
+
+              @Override
+              public ObjectNode applyAlone(Scope scope, ShadowId id, ShadowRequest request) {
+                return updateAlone(scope, id, request);
+              }
+            });
   }
 
   @Override
@@ -52,7 +69,23 @@ public final class ShadowServiceImpl implements ShadowService {
 
   @Override
   public ObjectNode update(Scope scope, ShadowId id, byte[] payload) {
-    ShadowRequest request = ShadowDocuments.parse(payload);
+    try {
+      return updateAsync(scope, id, payload).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public CompletableFuture<ObjectNode> updateAsync(Scope scope, ShadowId id, byte[] payload) {
+    return writer.submit(scope, id, ShadowDocuments.parse(payload));
+  }
+
+  /** An update alone, in its own transactions, merged again when another writer came first. */
+  private ObjectNode updateAlone(Scope scope, ShadowId id, ShadowRequest request) {
     for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
       ObjectNode accepted = ports.transactions().inTransaction(() -> tryUpdate(scope, id, request));
       if (accepted != null) {
