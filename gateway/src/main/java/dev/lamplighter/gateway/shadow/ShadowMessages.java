@@ -1,8 +1,5 @@
 package dev.lamplighter.gateway.shadow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamplighter.broker.extension.Message;
 import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.event.ChangeEvent;
@@ -10,6 +7,7 @@ import dev.lamplighter.core.event.ChangeFollower;
 import dev.lamplighter.core.event.ChangeKind;
 import dev.lamplighter.gateway.BrokerHandle;
 import dev.lamplighter.gateway.Namespaces;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -20,6 +18,9 @@ import java.util.List;
  * topic nobody subscribed to on this node costs nothing. Published at QoS 1, so persistent sessions
  * get what was published while they were away, after the client's {@code iot:Receive} check like
  * any message.
+ *
+ * <p>Entries are scanned, not parsed into trees: the documents are published as the log holds them,
+ * and only those with a subscriber are cut out of the entry.
  *
  * <p>Threading: runs on its follower's thread.
  */
@@ -38,43 +39,28 @@ public final class ShadowMessages implements ChangeFollower.Consumer {
       if (event.type() != ResourceType.SHADOW || event.stateJson() == null) {
         continue;
       }
-      JsonNode state = read(event.stateJson());
-      if (state == null) {
+      LoggedShadow logged = LoggedShadow.scan(event.stateJson());
+      if (logged == null) {
         continue;
       }
       String namespace = Namespaces.of(event.scope());
-      String prefix = prefix(state);
+      String prefix = logged.topicPrefix();
       if (event.kind() == ChangeKind.DELETED) {
-        publish(namespace, prefix + "/delete/accepted", state.get("accepted"));
+        publish(namespace, prefix + "/delete/accepted", logged, "accepted");
       } else {
-        publish(namespace, prefix + "/update/accepted", state.get("accepted"));
-        publish(namespace, prefix + "/update/delta", state.get("delta"));
-        publish(namespace, prefix + "/update/documents", state.get("documents"));
+        publish(namespace, prefix + "/update/accepted", logged, "accepted");
+        publish(namespace, prefix + "/update/delta", logged, "delta");
+        publish(namespace, prefix + "/update/documents", logged, "documents");
       }
     }
   }
 
-  /** {@code $aws/things/{thingName}/shadow}, with {@code /name/{shadowName}} for a named one. */
-  private static String prefix(JsonNode state) {
-    String prefix = "$aws/things/" + state.path("thingName").asText() + "/shadow";
-    JsonNode shadowName = state.get("shadowName");
-    return shadowName == null || shadowName.isNull()
-        ? prefix
-        : prefix + "/name/" + shadowName.asText();
-  }
-
-  private void publish(String namespace, String topic, JsonNode document) {
-    if (!(document instanceof ObjectNode object) || !broker.hasSubscribers(namespace, topic)) {
+  /** Publishes one of the entry's documents, as logged, if this node has a subscriber for it. */
+  private void publish(String namespace, String topic, LoggedShadow logged, String document) {
+    String json = logged.document(document);
+    if (json == null || !broker.hasSubscribers(namespace, topic)) {
       return;
     }
-    broker.publish(namespace, Message.of(topic, ShadowMqttApi.bytes(object), QOS, false));
-  }
-
-  private static JsonNode read(String json) {
-    try {
-      return ShadowMqttApi.MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      return null;
-    }
+    broker.publish(namespace, Message.of(topic, json.getBytes(StandardCharsets.UTF_8), QOS, false));
   }
 }

@@ -347,6 +347,15 @@ public final class ShadowDocuments {
     return snapshot;
   }
 
+  /** The same for the state after an update, which nothing changes any more: not copied. */
+  static ObjectNode current(ObjectNode state, ObjectNode metadata, long version) {
+    ObjectNode snapshot = NODES.objectNode();
+    snapshot.set("state", state);
+    snapshot.set("metadata", metadata);
+    snapshot.put("version", version);
+    return snapshot;
+  }
+
   static ObjectNode object() {
     return NODES.objectNode();
   }

@@ -17,6 +17,7 @@ import dev.lamplighter.shadow.ShadowLogState;
 import dev.lamplighter.shadow.ShadowService;
 import dev.lamplighter.shadow.spi.ShadowPorts;
 import dev.lamplighter.shadow.spi.StoredShadow;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -63,8 +64,12 @@ public final class ShadowServiceImpl implements ShadowService {
 
   @Override
   public Shadow get(Scope scope, ShadowId id) {
+    Optional<Shadow> shadow = live(scope, id);
+    if (shadow.isPresent()) {
+      return shadow.get();
+    }
     requireThing(scope, id.thingName());
-    return live(scope, id).orElseThrow(() -> noShadow(id));
+    throw noShadow(id);
   }
 
   @Override
@@ -101,9 +106,12 @@ public final class ShadowServiceImpl implements ShadowService {
 
   /** One attempt: the accepted document, or null when another writer came first. */
   private ObjectNode tryUpdate(Scope scope, ShadowId id, ShadowRequest request) {
-    requireThing(scope, id.thingName());
     long now = clock.instant().getEpochSecond();
     Optional<StoredShadow> row = ports.shadows().find(scope, id);
+    if (row.isEmpty()) {
+      // A row, even a tombstone, goes with its thing: only a first document needs the registry.
+      requireThing(scope, id.thingName());
+    }
     boolean existed = row.isPresent() && !row.get().deleted();
     long baseVersion = row.map(r -> continuesVersion(r, now) ? r.version() : 0L).orElse(0L);
     if (request.version() != null && request.version() != baseVersion) {
@@ -116,13 +124,13 @@ public final class ShadowServiceImpl implements ShadowService {
     ObjectNode previous = existed ? ShadowDocuments.snapshot(state, metadata, baseVersion) : null;
     apply(state, metadata, ShadowDocuments.DESIRED, request.desired(), now);
     apply(state, metadata, ShadowDocuments.REPORTED, request.reported(), now);
-    if (ShadowDocuments.size(state) > ShadowDocuments.MAX_STATE_BYTES) {
+    String stateJson = ShadowDocuments.write(state);
+    if (stateJson.getBytes(StandardCharsets.UTF_8).length > ShadowDocuments.MAX_STATE_BYTES) {
       throw ErrorCode.REQUEST_TOO_LARGE.exception("The payload exceeds the maximum size allowed");
     }
     long version = baseVersion + 1;
     StoredShadow next =
-        new StoredShadow(
-            id, ShadowDocuments.write(state), ShadowDocuments.write(metadata), version, now, false);
+        new StoredShadow(id, stateJson, ShadowDocuments.write(metadata), version, now, false);
     if (!ports.shadows().write(scope, next, row.map(StoredShadow::version).orElse(null))) {
       return null;
     }
@@ -134,7 +142,7 @@ public final class ShadowServiceImpl implements ShadowService {
             version,
             accepted,
             deltaMessage(request, state, metadata, version, now),
-            documents(previous, ShadowDocuments.snapshot(state, metadata, version), request, now));
+            documents(previous, ShadowDocuments.current(state, metadata, version), request, now));
     ports
         .changeLog()
         .append(
@@ -174,7 +182,8 @@ public final class ShadowServiceImpl implements ShadowService {
 
   private static ObjectNode accepted(ShadowRequest request, long version, long now) {
     ObjectNode accepted = ShadowDocuments.object();
-    accepted.set("state", request.state().deepCopy());
+    // The request is not changed after it was read: its state is shared, not copied.
+    accepted.set("state", request.state());
     ObjectNode metadata = accepted.putObject("metadata");
     if (request.desired() != null) {
       metadata.set(

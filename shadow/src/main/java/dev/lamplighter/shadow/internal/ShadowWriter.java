@@ -7,9 +7,7 @@ import dev.lamplighter.core.tx.Transactions;
 import dev.lamplighter.shadow.ShadowId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -53,6 +51,9 @@ final class ShadowWriter {
       Scope scope, ShadowId id, ShadowRequest request, CompletableFuture<ObjectNode> result) {}
 
   private record ShadowKey(Scope scope, ShadowId id) {}
+
+  /** What became of an update of the batch: its accepted document or its refusal. */
+  private record Outcome(Pending pending, Object result) {}
 
   private final Transactions transactions;
   private final Applier applier;
@@ -105,7 +106,7 @@ final class ShadowWriter {
   }
 
   private void write(List<Pending> batch) {
-    Map<Pending, Object> outcomes = new LinkedHashMap<>();
+    List<Outcome> outcomes = new ArrayList<>();
     List<Pending> deferred = new ArrayList<>();
     try {
       transactions.inTransaction(
@@ -124,10 +125,10 @@ final class ShadowWriter {
                   contended.add(key);
                   deferred.add(pending);
                 } else {
-                  outcomes.put(pending, accepted);
+                  outcomes.add(new Outcome(pending, accepted));
                 }
               } catch (ServiceException refused) {
-                outcomes.put(pending, refused);
+                outcomes.add(new Outcome(pending, refused));
               }
             }
           });
@@ -135,14 +136,13 @@ final class ShadowWriter {
       batch.forEach(p -> p.result().completeExceptionally(failure));
       return;
     }
-    outcomes.forEach(
-        (pending, outcome) -> {
-          if (outcome instanceof ObjectNode accepted) {
-            pending.result().complete(accepted);
-          } else {
-            pending.result().completeExceptionally((Throwable) outcome);
-          }
-        });
+    for (Outcome outcome : outcomes) {
+      if (outcome.result() instanceof ObjectNode accepted) {
+        outcome.pending().result().complete(accepted);
+      } else {
+        outcome.pending().result().completeExceptionally((Throwable) outcome.result());
+      }
+    }
     for (Pending pending : deferred) {
       try {
         pending
