@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A shadow change log entry's state, scanned once: the thing and shadow names, and where each
@@ -14,6 +15,7 @@ import java.util.Map;
  */
 final class LoggedShadow {
   private static final JsonFactory JSON = new JsonFactory();
+  private static final Set<String> DOCUMENTS = Set.of("accepted", "delta", "documents");
 
   private final String json;
   private final String thingName;
@@ -28,8 +30,16 @@ final class LoggedShadow {
     this.documents = documents;
   }
 
-  /** The entry's names and document positions, or null when it is not such an entry. */
-  static LoggedShadow scan(String json) {
+  /** Which of an entry's documents are wanted, asked once the entry's names are known. */
+  interface Wanted {
+    boolean wanted(String topicPrefix, String document);
+  }
+
+  /**
+   * The entry's names and the positions of the documents {@code wanted}, or null when it is not
+   * such an entry. The scan stops after the last document: the rest of an entry is not read.
+   */
+  static LoggedShadow scan(String json, Wanted wanted) {
     String thingName = null;
     String shadowName = null;
     Map<String, int[]> documents = new HashMap<>(4);
@@ -37,18 +47,31 @@ final class LoggedShadow {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      int remaining = DOCUMENTS.size();
+      boolean sawShadowName = false;
+      while (!(remaining == 0 && thingName != null && sawShadowName)
+          && parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
         if (field.equals("thingName") && value == JsonToken.VALUE_STRING) {
           thingName = parser.getText();
-        } else if (field.equals("shadowName") && value == JsonToken.VALUE_STRING) {
-          shadowName = parser.getText();
-        } else if (value == JsonToken.START_OBJECT) {
-          int start = (int) parser.currentTokenLocation().getCharOffset();
-          parser.skipChildren();
-          int end = (int) parser.currentTokenLocation().getCharOffset() + 1;
-          documents.put(field, new int[] {start, end});
+        } else if (field.equals("shadowName")) {
+          shadowName = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          sawShadowName = true;
+        } else if (DOCUMENTS.contains(field)) {
+          remaining--;
+          // Names are logged first; should they come later, every document is kept.
+          if (value == JsonToken.START_OBJECT
+              && (thingName == null
+                  || !sawShadowName
+                  || wanted.wanted(prefix(thingName, shadowName), field))) {
+            int start = (int) parser.currentTokenLocation().getCharOffset();
+            parser.skipChildren();
+            int end = (int) parser.currentTokenLocation().getCharOffset() + 1;
+            documents.put(field, new int[] {start, end});
+          } else {
+            parser.skipChildren();
+          }
         } else {
           parser.skipChildren();
         }
@@ -59,8 +82,17 @@ final class LoggedShadow {
     return thingName == null ? null : new LoggedShadow(json, thingName, shadowName, documents);
   }
 
+  /** All of the entry's documents. */
+  static LoggedShadow scan(String json) {
+    return scan(json, (prefix, document) -> true);
+  }
+
   /** {@code $aws/things/{thingName}/shadow}, with {@code /name/{shadowName}} for a named one. */
   String topicPrefix() {
+    return prefix(thingName, shadowName);
+  }
+
+  private static String prefix(String thingName, String shadowName) {
     String prefix = "$aws/things/" + thingName + "/shadow";
     return shadowName == null ? prefix : prefix + "/name/" + shadowName;
   }

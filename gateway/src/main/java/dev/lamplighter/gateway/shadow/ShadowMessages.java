@@ -27,6 +27,9 @@ import java.util.List;
 public final class ShadowMessages implements ChangeFollower.Consumer {
   private static final int QOS = 1;
 
+  private static final List<String> UPDATE_DOCUMENTS = List.of("accepted", "delta", "documents");
+  private static final List<String> DELETE_DOCUMENTS = List.of("accepted");
+
   private final BrokerHandle broker;
 
   public ShadowMessages(BrokerHandle broker) {
@@ -39,20 +42,29 @@ public final class ShadowMessages implements ChangeFollower.Consumer {
       if (event.type() != ResourceType.SHADOW || event.stateJson() == null) {
         continue;
       }
-      LoggedShadow logged = LoggedShadow.scan(event.stateJson());
+      String namespace = Namespaces.of(event.scope());
+      boolean deleted = event.kind() == ChangeKind.DELETED;
+      LoggedShadow logged =
+          LoggedShadow.scan(
+              event.stateJson(),
+              (prefix, document) ->
+                  broker.hasSubscribers(namespace, prefix + topicSuffix(deleted, document)));
       if (logged == null) {
         continue;
       }
-      String namespace = Namespaces.of(event.scope());
       String prefix = logged.topicPrefix();
-      if (event.kind() == ChangeKind.DELETED) {
-        publish(namespace, prefix + "/delete/accepted", logged, "accepted");
-      } else {
-        publish(namespace, prefix + "/update/accepted", logged, "accepted");
-        publish(namespace, prefix + "/update/delta", logged, "delta");
-        publish(namespace, prefix + "/update/documents", logged, "documents");
+      for (String document : deleted ? DELETE_DOCUMENTS : UPDATE_DOCUMENTS) {
+        publish(namespace, prefix + topicSuffix(deleted, document), logged, document);
       }
     }
+  }
+
+  /** Where a document of an update or a delete is published, after the shadow's topic prefix. */
+  private static String topicSuffix(boolean deleted, String document) {
+    if (deleted) {
+      return "/delete/accepted";
+    }
+    return document.equals("accepted") ? "/update/accepted" : "/update/" + document;
   }
 
   /** Publishes one of the entry's documents, as logged, if this node has a subscriber for it. */

@@ -25,6 +25,23 @@ class LoggedShadowTest {
   }
 
   @Test
+  void scan_cutsOutOnlyTheWantedDocuments_askingWithTheShadowsTopicPrefix() {
+    String entry =
+        "{\"thingName\":\"lamp-1\",\"shadowName\":null,\"version\":3,"
+            + "\"accepted\":{\"version\":3},\"delta\":{\"state\":{}},\"documents\":{\"x\":1}}";
+
+    LoggedShadow logged =
+        LoggedShadow.scan(
+            entry,
+            (prefix, document) ->
+                prefix.equals("$aws/things/lamp-1/shadow") && document.equals("delta"));
+
+    assertThat(logged.document("delta")).isEqualTo("{\"state\":{}}");
+    assertThat(logged.document("accepted")).isNull();
+    assertThat(logged.document("documents")).isNull();
+  }
+
+  @Test
   void scan_ofAClassicShadow_givesItsTopicPrefix() {
     LoggedShadow logged =
         LoggedShadow.scan("{\"thingName\":\"lamp-1\",\"shadowName\":null,\"accepted\":{}}");

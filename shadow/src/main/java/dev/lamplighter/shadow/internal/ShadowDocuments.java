@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.lamplighter.core.error.ErrorCode;
 import dev.lamplighter.shadow.Shadow;
 import java.io.IOException;
@@ -338,20 +339,14 @@ public final class ShadowDocuments {
     return document;
   }
 
-  /** A state with its metadata and version, as {@code update/documents} shows each side. */
-  static ObjectNode snapshot(ObjectNode state, ObjectNode metadata, long version) {
+  /**
+   * A state with its metadata and version as {@code update/documents} shows each side, from their
+   * stored JSON, which the change log takes as it is: neither parsed nor written again.
+   */
+  static ObjectNode logged(String stateJson, String metadataJson, long version) {
     ObjectNode snapshot = NODES.objectNode();
-    snapshot.set("state", state.deepCopy());
-    snapshot.set("metadata", metadata.deepCopy());
-    snapshot.put("version", version);
-    return snapshot;
-  }
-
-  /** The same for the state after an update, which nothing changes any more: not copied. */
-  static ObjectNode current(ObjectNode state, ObjectNode metadata, long version) {
-    ObjectNode snapshot = NODES.objectNode();
-    snapshot.set("state", state);
-    snapshot.set("metadata", metadata);
+    snapshot.putRawValue("state", new RawValue(stateJson));
+    snapshot.putRawValue("metadata", new RawValue(metadataJson));
     snapshot.put("version", version);
     return snapshot;
   }

@@ -121,7 +121,10 @@ public final class ShadowServiceImpl implements ShadowService {
         existed ? ShadowDocuments.readObject(row.get().stateJson()) : ShadowDocuments.object();
     ObjectNode metadata =
         existed ? ShadowDocuments.readObject(row.get().metadataJson()) : ShadowDocuments.object();
-    ObjectNode previous = existed ? ShadowDocuments.snapshot(state, metadata, baseVersion) : null;
+    ObjectNode previous =
+        existed
+            ? ShadowDocuments.logged(row.get().stateJson(), row.get().metadataJson(), baseVersion)
+            : null;
     apply(state, metadata, ShadowDocuments.DESIRED, request.desired(), now);
     apply(state, metadata, ShadowDocuments.REPORTED, request.reported(), now);
     String stateJson = ShadowDocuments.write(state);
@@ -129,8 +132,8 @@ public final class ShadowServiceImpl implements ShadowService {
       throw ErrorCode.REQUEST_TOO_LARGE.exception("The payload exceeds the maximum size allowed");
     }
     long version = baseVersion + 1;
-    StoredShadow next =
-        new StoredShadow(id, stateJson, ShadowDocuments.write(metadata), version, now, false);
+    String metadataJson = ShadowDocuments.write(metadata);
+    StoredShadow next = new StoredShadow(id, stateJson, metadataJson, version, now, false);
     if (!ports.shadows().write(scope, next, row.map(StoredShadow::version).orElse(null))) {
       return null;
     }
@@ -142,7 +145,8 @@ public final class ShadowServiceImpl implements ShadowService {
             version,
             accepted,
             deltaMessage(request, state, metadata, version, now),
-            documents(previous, ShadowDocuments.current(state, metadata, version), request, now));
+            documents(
+                previous, ShadowDocuments.logged(stateJson, metadataJson, version), request, now));
     ports
         .changeLog()
         .append(
