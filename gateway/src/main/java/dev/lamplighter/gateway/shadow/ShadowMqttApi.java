@@ -47,7 +47,10 @@ public final class ShadowMqttApi implements ShadowTopics {
     }
   }
 
-  /** Does not wait for the store: the update joins the next group commit, in arrival order. */
+  /**
+   * Does not wait for the store: the update joins the next group commit, in arrival order. Runs on
+   * the event loop; its refusal is answered from the shadow writer's thread.
+   */
   @Override
   public void update(TopicRequest request) {
     try {

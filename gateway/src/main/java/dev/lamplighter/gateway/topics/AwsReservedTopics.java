@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: {@link #onClientPublish} runs on the publishing connection's event loop: it matches
  * the row and hands the request to {@link RequestThreads}, keyed by the thing the topic names, so a
- * thing's requests are served one at a time in order and the event loop never waits for storage.
+ * thing's requests are served one at a time in order and the event loop never waits for storage. A
+ * row whose handler never blocks (a shadow update, which only queues for a group commit) is served
+ * on the event loop itself.
  */
 public final class AwsReservedTopics implements ReservedTopics {
   private static final Logger LOG = LoggerFactory.getLogger(AwsReservedTopics.class);
@@ -78,8 +80,8 @@ public final class AwsReservedTopics implements ReservedTopics {
               "$aws/things/{thingName}/shadow",
               "$aws/things/{thingName}/shadow/name/{shadowName}")) {
         rows.add(Route.handled(prefix + "/get", "GetThingShadow", shadows::get, overloaded));
-        rows.add(
-            Route.handled(prefix + "/update", "UpdateThingShadow", shadows::update, overloaded));
+        // An update only queues for the shadow writer's next group commit: served at once.
+        rows.add(Route.immediate(prefix + "/update", "UpdateThingShadow", shadows::update));
         rows.add(
             Route.handled(prefix + "/delete", "DeleteThingShadow", shadows::delete, overloaded));
       }
@@ -187,6 +189,10 @@ public final class AwsReservedTopics implements ReservedTopics {
             variables,
             (topic, payload, qos) ->
                 publisher.publishTo(namespace, clientId, Message.of(topic, payload, qos, false)));
+    if (route.immediate()) {
+      serve(route, request);
+      return PublishDisposition.CONSUMED;
+    }
     String key = namespace + '/' + variables.getOrDefault("thingName", client.clientId());
     if (!threads.submit(key, () -> serve(route, request))) {
       route.overloaded().handle(request);
@@ -220,9 +226,15 @@ public final class AwsReservedTopics implements ReservedTopics {
    * @param operation the AWS operation or feature it implements
    * @param handler serves a client's publish, or null when clients may not publish here
    * @param overloaded answers a request that found no room on the request threads
+   * @param immediate whether the handler never blocks and runs on the event loop, without a request
+   *     thread
    */
   record Route(
-      TopicPattern pattern, String operation, TopicHandler handler, TopicHandler overloaded) {
+      TopicPattern pattern,
+      String operation,
+      TopicHandler handler,
+      TopicHandler overloaded,
+      boolean immediate) {
     Route {
       Objects.requireNonNull(pattern, "pattern");
       Objects.requireNonNull(operation, "operation");
@@ -230,7 +242,7 @@ public final class AwsReservedTopics implements ReservedTopics {
 
     /** A family clients may not publish to (served by AWS IoT itself, or not served yet). */
     static Route refused(String pattern, String operation) {
-      return new Route(TopicPattern.of(pattern), operation, null, null);
+      return new Route(TopicPattern.of(pattern), operation, null, null, false);
     }
 
     /** An operation a feature serves. */
@@ -240,7 +252,18 @@ public final class AwsReservedTopics implements ReservedTopics {
           TopicPattern.of(pattern),
           operation,
           Objects.requireNonNull(handler, "handler"),
-          Objects.requireNonNull(overloaded, "overloaded"));
+          Objects.requireNonNull(overloaded, "overloaded"),
+          false);
+    }
+
+    /** An operation whose handler never blocks: it runs on the publishing connection's loop. */
+    static Route immediate(String pattern, String operation, TopicHandler handler) {
+      return new Route(
+          TopicPattern.of(pattern),
+          operation,
+          Objects.requireNonNull(handler, "handler"),
+          handler,
+          true);
     }
   }
 }

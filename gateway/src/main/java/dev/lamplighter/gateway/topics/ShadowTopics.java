@@ -13,7 +13,10 @@ public interface ShadowTopics {
   /** GetThingShadow: {@code …/get}. */
   void get(TopicRequest request);
 
-  /** UpdateThingShadow: {@code …/update}. */
+  /**
+   * UpdateThingShadow: {@code …/update}. Runs on the publishing connection's event loop and must
+   * not block: it checks the request and queues it for the store.
+   */
   void update(TopicRequest request);
 
   /** DeleteThingShadow: {@code …/delete}. */
