@@ -10,6 +10,7 @@ import dev.lamplighter.broker.extension.ClientInfo;
 import dev.lamplighter.broker.extension.DisconnectReason;
 import dev.lamplighter.broker.extension.LifecycleListener;
 import dev.lamplighter.broker.extension.Message;
+import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.event.ChangeFollower;
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.core.messaging.DeviceMessaging;
@@ -195,7 +196,7 @@ public final class Gateway implements AutoCloseable {
               changeLog,
               positions,
               ChangeFollower.Settings.of("job-notifications", NOTIFICATION_POLL_INTERVAL)
-                  .wakingOnLocalCommits(NOTIFICATION_COMMIT_GAP),
+                  .wakingOnLocalCommits(NOTIFICATION_COMMIT_GAP, ResourceType.JOB_EXECUTION),
               new JobNotifications(services.jobs(), handle, clock)));
     }
     if (services.shadows() != null) {
@@ -204,7 +205,7 @@ public final class Gateway implements AutoCloseable {
               changeLog,
               positions,
               ChangeFollower.Settings.of("shadow-messages", NOTIFICATION_POLL_INTERVAL)
-                  .wakingOnLocalCommits(NOTIFICATION_COMMIT_GAP),
+                  .wakingOnLocalCommits(NOTIFICATION_COMMIT_GAP, ResourceType.SHADOW),
               new ShadowMessages(handle)));
     }
     followers.add(

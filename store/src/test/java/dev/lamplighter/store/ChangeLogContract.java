@@ -71,6 +71,30 @@ abstract class ChangeLogContract extends ContractSupport {
   }
 
   @Test
+  void localCommitListenersOfSomeTypes_hearOnlyCommitsThatAppendedOneOfThem() {
+    Scope scope = newScope();
+    java.util.concurrent.atomic.AtomicInteger heard =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Runnable remove =
+        log().onLocalCommit(java.util.Set.of(ResourceType.SHADOW), heard::incrementAndGet);
+
+    tx(() -> createThing(scope, "not-a-shadow"));
+    assertThat(heard).as("a commit of other types").hasValue(0);
+
+    tx(
+        () -> {
+          createThing(scope, "with-a-shadow");
+          log()
+              .append(
+                  ChangeRecord.updated(
+                      scope, ResourceType.SHADOW, "with-a-shadow", Map.of("version", 1)));
+        });
+    assertThat(heard).as("a commit with one of the types").hasValue(1);
+
+    remove.run();
+  }
+
+  @Test
   void append_isReadAfterCommit_withItsFieldsAndStateAsJson() throws Exception {
     Scope scope = newScope();
     long head = logHead();

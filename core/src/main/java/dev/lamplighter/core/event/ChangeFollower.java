@@ -1,9 +1,11 @@
 package dev.lamplighter.core.event;
 
+import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.work.BackgroundLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +49,16 @@ public final class ChangeFollower implements AutoCloseable {
    * @param retryDelay the pause after the consumer failed
    * @param localCommitGap when not null, a commit of this process that appended entries ends the
    *     pause, but reads stay at least this far apart; when null, only the pause ends it
+   * @param wakingTypes when not empty, only commits that appended entries of these types end the
+   *     pause
    */
   public record Settings(
       String name,
       int batchSize,
       Duration pollInterval,
       Duration retryDelay,
-      Duration localCommitGap) {
+      Duration localCommitGap,
+      Set<ResourceType> wakingTypes) {
     public Settings {
       Objects.requireNonNull(name, "name");
       if (batchSize < 1) {
@@ -61,11 +66,12 @@ public final class ChangeFollower implements AutoCloseable {
       }
       Objects.requireNonNull(pollInterval, "pollInterval");
       Objects.requireNonNull(retryDelay, "retryDelay");
+      wakingTypes = Set.copyOf(wakingTypes);
     }
 
     /** Settings that only poll. */
     public Settings(String name, int batchSize, Duration pollInterval, Duration retryDelay) {
-      this(name, batchSize, pollInterval, retryDelay, null);
+      this(name, batchSize, pollInterval, retryDelay, null, Set.of());
     }
 
     /** Batches of 500, a retry after a second. */
@@ -75,7 +81,17 @@ public final class ChangeFollower implements AutoCloseable {
 
     /** These settings, also reading soon after this process's commits, {@code gap} apart. */
     public Settings wakingOnLocalCommits(Duration gap) {
-      return new Settings(name, batchSize, pollInterval, retryDelay, Objects.requireNonNull(gap));
+      return new Settings(
+          name, batchSize, pollInterval, retryDelay, Objects.requireNonNull(gap), Set.of());
+    }
+
+    /**
+     * These settings, reading soon after this process's commits that appended entries of {@code
+     * types}, {@code gap} apart: a follower of a few types is not woken by every other write.
+     */
+    public Settings wakingOnLocalCommits(Duration gap, ResourceType... types) {
+      return new Settings(
+          name, batchSize, pollInterval, retryDelay, Objects.requireNonNull(gap), Set.of(types));
     }
   }
 
@@ -111,7 +127,10 @@ public final class ChangeFollower implements AutoCloseable {
   /** Starts the background thread. */
   public void start() {
     if (settings.localCommitGap() != null) {
-      stopListening = log.onLocalCommit(this::localCommit);
+      stopListening =
+          settings.wakingTypes().isEmpty()
+              ? log.onLocalCommit(this::localCommit)
+              : log.onLocalCommit(settings.wakingTypes(), this::localCommit);
     }
     loop.start();
   }

@@ -1,6 +1,8 @@
 package dev.lamplighter.core.event;
 
+import dev.lamplighter.core.arn.ResourceType;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The change log port.
@@ -30,5 +32,15 @@ public interface ChangeLog {
    */
   default Runnable onLocalCommit(Runnable listener) {
     return () -> {};
+  }
+
+  /**
+   * As {@link #onLocalCommit(Runnable)}, but only after commits that appended an entry of one of
+   * {@code types}. A store that cannot tell calls it after every commit that appended entries.
+   *
+   * @return removes the listener
+   */
+  default Runnable onLocalCommit(Set<ResourceType> types, Runnable listener) {
+    return onLocalCommit(listener);
   }
 }

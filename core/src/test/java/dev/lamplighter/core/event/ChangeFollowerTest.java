@@ -105,6 +105,23 @@ class ChangeFollowerTest {
   }
 
   @Test
+  void aFollowerWokenBySomeTypes_listensForCommitsOfThoseTypesOnly() throws Exception {
+    ChangeFollower.Settings waking =
+        new ChangeFollower.Settings("typed", 100, Duration.ofMinutes(10), Duration.ofMinutes(10))
+            .wakingOnLocalCommits(
+                Duration.ofMillis(5), dev.lamplighter.core.arn.ResourceType.SHADOW);
+    try (ChangeFollower follower = new ChangeFollower(log, 0, waking, recorder)) {
+      follower.start();
+      awaitCaughtUp();
+
+      log.commit("lamp-1");
+
+      assertThat(follower.awaitPosition(1, WAIT)).isTrue();
+      assertThat(log.listenedTypes).containsExactly(dev.lamplighter.core.arn.ResourceType.SHADOW);
+    }
+  }
+
+  @Test
   void aStreamOfLocalCommits_isReadAtMostOncePerGap_notOnceACommit() throws Exception {
     ChangeFollower.Settings waking =
         new ChangeFollower.Settings("waking", 100, Duration.ofMinutes(10), Duration.ofMinutes(10))
@@ -219,6 +236,16 @@ class ChangeFollowerTest {
     public Runnable onLocalCommit(Runnable listener) {
       listeners.add(listener);
       return () -> listeners.remove(listener);
+    }
+
+    /** The types the last typed listener asked for. */
+    volatile java.util.Set<dev.lamplighter.core.arn.ResourceType> listenedTypes;
+
+    @Override
+    public Runnable onLocalCommit(
+        java.util.Set<dev.lamplighter.core.arn.ResourceType> types, Runnable listener) {
+      listenedTypes = types;
+      return onLocalCommit(listener);
     }
   }
 

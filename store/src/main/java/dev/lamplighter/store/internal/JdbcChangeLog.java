@@ -8,6 +8,7 @@ import dev.lamplighter.core.event.ChangeRecord;
 import dev.lamplighter.core.tenancy.Scope;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The change log. {@link #append} serializes the record's state at once (so a state that cannot be
@@ -77,6 +78,11 @@ final class JdbcChangeLog implements ChangeLog {
   @Override
   public Runnable onLocalCommit(Runnable listener) {
     return transactions.onAppendCommitted(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public Runnable onLocalCommit(Set<ResourceType> types, Runnable listener) {
+    return transactions.onAppendCommitted(types, Objects.requireNonNull(listener, "listener"));
   }
 
   @Override

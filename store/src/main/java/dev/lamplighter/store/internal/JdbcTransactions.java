@@ -1,11 +1,13 @@
 package dev.lamplighter.store.internal;
 
+import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.tx.Transactions;
 import dev.lamplighter.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -24,7 +26,14 @@ final class JdbcTransactions implements Transactions {
   private final ConnectionSource source;
   private final ChangeLogWriter changeLogWriter;
   private final ThreadLocal<TxContext> current = new ThreadLocal<>();
-  private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+  private final List<AppendListener> appendListeners = new CopyOnWriteArrayList<>();
+
+  /** A listener of commits that appended entries, of any type or of some. */
+  private record AppendListener(Set<ResourceType> types, Runnable listener) {
+    boolean wants(List<PendingChange> appended) {
+      return types.isEmpty() || appended.stream().anyMatch(c -> types.contains(c.record().type()));
+    }
+  }
 
   JdbcTransactions(ConnectionSource source, ChangeLogWriter changeLogWriter) {
     this.source = source;
@@ -44,8 +53,16 @@ final class JdbcTransactions implements Transactions {
    * @return removes it
    */
   Runnable onAppendCommitted(Runnable listener) {
-    appendListeners.add(listener);
-    return () -> appendListeners.remove(listener);
+    return onAppendCommitted(Set.of(), listener);
+  }
+
+  /**
+   * As {@link #onAppendCommitted(Runnable)}, only after commits that appended one of {@code types}.
+   */
+  Runnable onAppendCommitted(Set<ResourceType> types, Runnable listener) {
+    AppendListener added = new AppendListener(Set.copyOf(types), listener);
+    appendListeners.add(added);
+    return () -> appendListeners.remove(added);
   }
 
   /** The calling thread's transaction, or null outside one. */
@@ -64,10 +81,14 @@ final class JdbcTransactions implements Transactions {
     current.set(tx);
     try {
       T result = work.get();
-      boolean appended = !tx.pending().isEmpty();
+      List<PendingChange> appended = tx.pending();
       commit(tx);
-      if (appended) {
-        appendListeners.forEach(Runnable::run);
+      if (!appended.isEmpty()) {
+        for (AppendListener listener : appendListeners) {
+          if (listener.wants(appended)) {
+            listener.listener().run();
+          }
+        }
       }
       return result;
     } catch (Throwable failure) {
