@@ -42,6 +42,8 @@ class ErrorCodeTest {
           Map.entry(ErrorCode.TERMINAL_STATE, "TerminalStateException 410"),
           Map.entry(ErrorCode.FORBIDDEN, "ForbiddenException 403"),
           Map.entry(ErrorCode.METHOD_NOT_ALLOWED, "MethodNotAllowedException 405"),
+          Map.entry(
+              ErrorCode.UNSUPPORTED_DOCUMENT_ENCODING, "UnsupportedDocumentEncodingException 415"),
           Map.entry(ErrorCode.MISSING_AUTHENTICATION, "MissingAuthenticationTokenException 403"),
           Map.entry(ErrorCode.INCOMPLETE_SIGNATURE, "IncompleteSignatureException 400"),
           Map.entry(ErrorCode.UNRECOGNIZED_CLIENT, "UnrecognizedClientException 403"),
