@@ -53,6 +53,16 @@ class AwsReservedTopicsTest {
     published.add(namespace + " " + clientId + " " + message.topic() + " qos" + message.qos());
   }
 
+  /** The request's bound topic levels as {@code name=value} words in name order. */
+  private static String namedLevels(TopicRequest request) {
+    return String.join(
+        " ",
+        request.variables().entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .toList());
+  }
+
   private static PublishDisposition publish(AwsReservedTopics table, String topic, int qos) {
     return table.onClientPublish(CLIENT, Message.of(topic, new byte[0], qos, false));
   }
@@ -103,14 +113,7 @@ class AwsReservedTopicsTest {
     TopicRequest request = jobs.requests.poll(operation);
     assertThat(request.scope()).isEqualTo(Scope.of("111122223333", "eu-west-1"));
     assertThat(request.topic()).isEqualTo(topic);
-    assertThat(
-            String.join(
-                " ",
-                request.variables().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + "=" + e.getValue())
-                    .toList()))
-        .isEqualTo(variables);
+    assertThat(namedLevels(request)).isEqualTo(variables);
   }
 
   @ParameterizedTest
@@ -141,14 +144,7 @@ class AwsReservedTopicsTest {
 
     TopicRequest request = shadows.requests.poll(operation);
     assertThat(request.topic()).isEqualTo(topic);
-    assertThat(
-            String.join(
-                " ",
-                request.variables().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + "=" + e.getValue())
-                    .toList()))
-        .isEqualTo(variables);
+    assertThat(namedLevels(request)).isEqualTo(variables);
   }
 
   @ParameterizedTest

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
-import software.amazon.awssdk.iot.AwsIotMqttConnectionBuilder;
 import software.amazon.awssdk.iot.iotjobs.IotJobsClient;
 import software.amazon.awssdk.iot.iotjobs.model.JobStatus;
 import software.amazon.awssdk.iot.iotjobs.model.NextJobExecutionChangedEvent;
@@ -74,19 +73,7 @@ class JobsDeviceSdkIT {
   }
 
   private MqttClientConnection connect(Device device) throws Exception {
-    try (AwsIotMqttConnectionBuilder builder =
-        AwsIotMqttConnectionBuilder.newMtlsBuilder(
-            device.certificatePem(), device.privateKeyPem())) {
-      builder
-          .withCertificateAuthority(devices.rootCaPem())
-          .withEndpoint("localhost")
-          .withPort(devices.port())
-          .withClientId(device.name())
-          .withCleanSession(true);
-      MqttClientConnection connection = builder.build();
-      connection.connect().get(20, TimeUnit.SECONDS);
-      return connection;
-    }
+    return devices.deviceSdk(device);
   }
 
   private static String thingArn(String name) {

@@ -12,8 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.awaitility.Awaitility;
+import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
+import software.amazon.awssdk.iot.AwsIotMqttConnectionBuilder;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
 
@@ -98,6 +101,26 @@ final class MqttDevices {
         .serverPort(port())
         .sslConfig(tls(device))
         .buildBlocking();
+  }
+
+  /**
+   * The device connected with the AWS IoT Device SDK for Java v2 (AWS's CRT with its own TLS), with
+   * a clean session and its thing name as client id.
+   */
+  MqttClientConnection deviceSdk(Device device) throws Exception {
+    try (AwsIotMqttConnectionBuilder builder =
+        AwsIotMqttConnectionBuilder.newMtlsBuilder(
+            device.certificatePem(), device.privateKeyPem())) {
+      builder
+          .withCertificateAuthority(rootCaPem)
+          .withEndpoint("localhost")
+          .withPort(port())
+          .withClientId(device.name())
+          .withCleanSession(true);
+      MqttClientConnection connection = builder.build();
+      connection.connect().get(20, TimeUnit.SECONDS);
+      return connection;
+    }
   }
 
   /** An MQTT 5 client of {@code device}, not yet connected. */

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
-import software.amazon.awssdk.iot.AwsIotMqttConnectionBuilder;
 import software.amazon.awssdk.iot.iotshadow.IotShadowClient;
 import software.amazon.awssdk.iot.iotshadow.model.ErrorResponse;
 import software.amazon.awssdk.iot.iotshadow.model.GetShadowRequest;
@@ -77,19 +76,7 @@ class ShadowDeviceSdkIT {
   }
 
   private MqttClientConnection connect(Device device) throws Exception {
-    try (AwsIotMqttConnectionBuilder builder =
-        AwsIotMqttConnectionBuilder.newMtlsBuilder(
-            device.certificatePem(), device.privateKeyPem())) {
-      builder
-          .withCertificateAuthority(devices.rootCaPem())
-          .withEndpoint("localhost")
-          .withPort(devices.port())
-          .withClientId(device.name())
-          .withCleanSession(true);
-      MqttClientConnection connection = builder.build();
-      connection.connect().get(20, TimeUnit.SECONDS);
-      return connection;
-    }
+    return devices.deviceSdk(device);
   }
 
   private static void close(MqttClientConnection connection) throws Exception {
