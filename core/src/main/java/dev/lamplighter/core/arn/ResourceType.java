@@ -22,6 +22,8 @@ public enum ResourceType {
    * state); it has no ARN of its own, AWS authorizes shadows on the thing's.
    */
   SHADOW("shadow", "shadow"),
+  /** A secure tunnel, named by its id ({@code arn:aws:iot:{region}:{account}:tunnel/{id}}). */
+  TUNNEL("tunnel", "tunnel"),
   PROVISIONING_TEMPLATE("provisioningtemplate", "provisioning template"),
   FLEET_METRIC("fleetmetric", "fleet metric"),
   INDEX("index", "index"),

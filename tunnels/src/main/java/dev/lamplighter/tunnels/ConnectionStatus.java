@@ -1,0 +1,7 @@
+package dev.lamplighter.tunnels;
+
+/** Whether a tunnel's side has a client connected to the relay. */
+public enum ConnectionStatus {
+  CONNECTED,
+  DISCONNECTED
+}

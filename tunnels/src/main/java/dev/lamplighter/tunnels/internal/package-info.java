@@ -1,0 +1,2 @@
+/** The tunnel service's implementation: tokens, lifetimes and admission rules. */
+package dev.lamplighter.tunnels.internal;

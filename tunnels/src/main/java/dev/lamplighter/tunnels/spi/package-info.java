@@ -1,0 +1,2 @@
+/** The persistence ports tunnels need, implemented by the store. */
+package dev.lamplighter.tunnels.spi;
