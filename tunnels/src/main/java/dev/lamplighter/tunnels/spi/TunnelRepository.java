@@ -1,0 +1,4 @@
+package dev.lamplighter.tunnels.spi;
+
+/** STUB. */
+public interface TunnelRepository {}
