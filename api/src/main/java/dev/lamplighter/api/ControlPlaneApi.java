@@ -10,6 +10,7 @@ import dev.lamplighter.api.iot.IotRoutes;
 import dev.lamplighter.api.iotdata.IotDataRoutes;
 import dev.lamplighter.api.jobsdata.JobsDataRoutes;
 import dev.lamplighter.api.sigv4.SigV4Verifier;
+import dev.lamplighter.api.tunneling.TunnelingRoutes;
 import dev.lamplighter.api.wire.WireJson;
 import dev.lamplighter.api.wire.WireModel;
 import dev.lamplighter.core.messaging.DeviceMessaging;
@@ -20,6 +21,7 @@ import dev.lamplighter.jobs.Jobs;
 import dev.lamplighter.registry.Registry;
 import dev.lamplighter.security.Security;
 import dev.lamplighter.shadow.ShadowService;
+import dev.lamplighter.tunnels.TunnelService;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,10 +32,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The AWS-compatible API of the control-plane port: the {@code iot} service and the HTTP sides of
- * {@code iot-data} and {@code iot-jobs-data}, told apart by the service their requests are signed
- * for. It owns every path of the listener except the ones the server registers before it (health
- * and metrics).
+ * The AWS-compatible API of the control-plane port: the {@code iot} service, the HTTP sides of
+ * {@code iot-data} and {@code iot-jobs-data}, and {@code IoTSecuredTunneling}, told apart by the
+ * service their requests are signed for. It owns every path of the listener except the ones the
+ * server registers before it (health and metrics).
  */
 public final class ControlPlaneApi {
   /** SigV4 allows requests signed up to 15 minutes before or after the server's clock. */
@@ -57,6 +59,7 @@ public final class ControlPlaneApi {
       Jobs jobs,
       DeviceMessaging messaging,
       ShadowService shadows,
+      TunnelService tunnels,
       ApiConfig config,
       PageTokenCodec pageTokens,
       MeterRegistry meters,
@@ -66,13 +69,15 @@ public final class ControlPlaneApi {
         List.of(
             WireModel.load(IotRoutes.SERVICE),
             WireModel.load(IotDataRoutes.SERVICE),
-            WireModel.load(JobsDataRoutes.SERVICE));
+            WireModel.load(JobsDataRoutes.SERVICE),
+            WireModel.load(TunnelingRoutes.SERVICE));
     PageTokens pages = new PageTokens(pageTokens);
     List<Route> routes =
         new ArrayList<>(
             IotRoutes.of(registry, security, fleetIndex, jobs, config.endpoints(), pages, clock));
     routes.addAll(IotDataRoutes.of(messaging, shadows, pages, clock));
     routes.addAll(JobsDataRoutes.of(jobs.device(), clock));
+    routes.addAll(TunnelingRoutes.of(tunnels, messaging, pages));
     Set<String> signingNames =
         Set.copyOf(models.stream().flatMap(m -> m.signingNames().stream()).toList());
     ObjectMapper mapper = WireJson.mapper();

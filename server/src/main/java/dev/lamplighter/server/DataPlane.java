@@ -10,6 +10,7 @@ import dev.lamplighter.gateway.dataplane.FileStore;
 import dev.lamplighter.gateway.dataplane.FileUrls;
 import dev.lamplighter.jobs.DocumentSources;
 import dev.lamplighter.jobs.PresignedUrls;
+import dev.lamplighter.relay.TunnelRelay;
 import dev.lamplighter.server.config.FilesSettings;
 import dev.lamplighter.server.config.ServerSettings;
 import dev.lamplighter.server.files.ObjectStoreFiles;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The data-plane listener and the files job documents point devices to: the built-in file store
  * ({@code <data-dir>/files}) served with presigned URLs on the data-plane port, or, when {@code
  * --files-s3-endpoint} is set, an S3-compatible object store presigned with the AWS SDK. The
- * listener also serves the device APIs the gateway offers over HTTPS with client certificates.
+ * listener also serves the secure-tunneling relay at {@code /tunnel} and the device APIs the
+ * gateway offers over HTTPS with client certificates.
  */
 final class DataPlane implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
@@ -37,6 +39,7 @@ final class DataPlane implements AutoCloseable {
   private final DocumentSources sources;
   private final ObjectStoreFiles objectStore;
   private DataPlaneListener listener;
+  private TunnelRelay relay;
 
   private DataPlane(
       Settings settings,
@@ -82,12 +85,16 @@ final class DataPlane implements AutoCloseable {
   }
 
   /**
-   * Binds the listener with the file downloads and {@code deviceRoutes}.
+   * Binds the listener with the tunnel relay, {@code deviceRoutes} and the file downloads; the
+   * relay is closed with the data plane.
    *
    * @throws IllegalStateException when the port cannot be bound
    */
-  void listen(List<DataPlaneRoute> deviceRoutes) {
-    List<DataPlaneRoute> routes = new ArrayList<>(deviceRoutes);
+  void listen(TunnelRelay tunnelRelay, List<DataPlaneRoute> deviceRoutes) {
+    this.relay = tunnelRelay;
+    List<DataPlaneRoute> routes = new ArrayList<>();
+    routes.add(tunnelRelay);
+    routes.addAll(deviceRoutes);
     routes.add(downloads);
     listener =
         DataPlaneListener.start(
@@ -114,6 +121,9 @@ final class DataPlane implements AutoCloseable {
   public void close() {
     if (listener != null) {
       listener.close();
+    }
+    if (relay != null) {
+      relay.close();
     }
     if (objectStore != null) {
       objectStore.close();

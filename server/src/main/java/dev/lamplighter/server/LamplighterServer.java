@@ -10,13 +10,17 @@ import dev.lamplighter.gateway.NodePositions;
 import dev.lamplighter.index.FleetIndex;
 import dev.lamplighter.index.FleetIndexSettings;
 import dev.lamplighter.jobs.Jobs;
+import dev.lamplighter.relay.TunnelRelay;
 import dev.lamplighter.security.NewAccessKey;
 import dev.lamplighter.security.RootAccount;
 import dev.lamplighter.security.pki.CertificateAuthority;
 import dev.lamplighter.server.config.MqttSettings;
 import dev.lamplighter.server.config.ServerSettings;
+import dev.lamplighter.server.config.TunnelSettings;
 import dev.lamplighter.shadow.ShadowService;
 import dev.lamplighter.shadow.Shadows;
+import dev.lamplighter.tunnels.TunnelService;
+import dev.lamplighter.tunnels.Tunnels;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -134,7 +138,11 @@ public final class LamplighterServer implements AutoCloseable {
                   backend.store().changeLog()),
               new NodePositions(backend.dataDir().resolve("mqtt").resolve("positions")),
               clock);
-      dataPlane.listen(gateway.httpsRoutes());
+      TunnelService tunnels = Tunnels.create(backend.store().tunnelPorts(), clock, ids);
+      dataPlane.listen(
+          TunnelRelay.start(
+              tunnels, backend.store().changeLog(), TunnelSettings.relay(settings), clock),
+          gateway.httpsRoutes());
 
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       JvmGcMetrics gcMetrics = bindJvmMetrics(meters);
@@ -146,6 +154,7 @@ public final class LamplighterServer implements AutoCloseable {
               jobs,
               gateway.messaging(),
               shadows,
+              tunnels,
               ApiConfig.from(settings),
               new PageTokenCodec(backend.masterKey().derive("page-tokens")),
               meters,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamplighter.api.sigv4.SigV4Verifier;
 import dev.lamplighter.api.sigv4.SignedRequest;
 import dev.lamplighter.api.sigv4.VerifiedCaller;
+import dev.lamplighter.api.wire.Protocol;
 import dev.lamplighter.core.error.ErrorCode;
 import dev.lamplighter.core.error.ServiceException;
 import dev.lamplighter.core.random.IdSource;
@@ -36,6 +37,8 @@ public final class Dispatcher implements Handler {
   static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
   private static final byte[] EMPTY_OBJECT = {'{', '}'};
   private static final String JSON = "application/json";
+  private static final String AMZ_JSON = "application/x-amz-json-1.1";
+  private static final String TARGET_HEADER = "X-Amz-Target";
 
   private final SigV4Verifier verifier;
   private final Router router;
@@ -65,6 +68,9 @@ public final class Dispatcher implements Handler {
     String requestId = ids.randomUuid().toString();
     ctx.header(REQUEST_ID_HEADER, requestId);
     String operation = ApiMetrics.UNKNOWN_OPERATION;
+    // A JSON-protocol request names its operation in X-Amz-Target; its answers, errors included,
+    // are application/x-amz-json-1.1 even when it fails before its operation is found.
+    boolean amzJson = ctx.header(TARGET_HEADER) != null;
     int status;
     try {
       byte[] body =
@@ -80,8 +86,9 @@ public final class Dispatcher implements Handler {
       VerifiedCaller caller = authenticate(signed, requestId);
       Router.Match match =
           router.find(
-              caller.service(), signed.method(), signed.rawPath(), ctx.header("X-Amz-Target"));
+              caller.service(), signed.method(), signed.rawPath(), ctx.header(TARGET_HEADER));
       operation = match.operation().name();
+      amzJson = match.decoder().protocol() == Protocol.JSON;
       ObjectNode input =
           match
               .decoder()
@@ -89,12 +96,12 @@ public final class Dispatcher implements Handler {
                   match.operation(), match.labels(), ctx.queryParamMap(), signed.headers(), body);
       Object output = match.route().handler().handle(new Call(operation, caller, input, mapper));
       status = match.operation().responseCode().orElse(200);
-      write(ctx, status, body(output));
+      write(ctx, status, body(output), amzJson);
     } catch (ServiceException failure) {
-      status = respond(ctx, ErrorResponse.of(failure, mapper));
+      status = respond(ctx, errorOf(ErrorResponse.of(failure, mapper), amzJson), amzJson);
     } catch (IOException | RuntimeException unexpected) {
       LOG.error("[{}] {} {} failed", requestId, ctx.method(), ctx.path(), unexpected);
-      status = respond(ctx, ErrorResponse.internal(requestId, mapper));
+      status = respond(ctx, errorOf(ErrorResponse.internal(requestId, mapper), amzJson), amzJson);
     }
     metrics.record(operation, status, System.nanoTime() - started);
   }
@@ -124,10 +131,14 @@ public final class Dispatcher implements Handler {
     }
   }
 
-  private static int respond(Context ctx, ErrorResponse error) {
+  private ErrorResponse errorOf(ErrorResponse error, boolean amzJson) {
+    return amzJson ? error.forJsonProtocol(mapper) : error;
+  }
+
+  private static int respond(Context ctx, ErrorResponse error, boolean amzJson) {
     ctx.header(ErrorResponse.ERROR_TYPE_HEADER, error.errorType());
     try {
-      write(ctx, error.status(), error.body());
+      write(ctx, error.status(), error.body(), amzJson);
     } catch (IOException e) {
       LOG.debug("Could not send an error response: {}", e.getMessage());
     }
@@ -138,10 +149,11 @@ public final class Dispatcher implements Handler {
    * Writes the body straight to the servlet response with its length, instead of through the
    * framework's result stream, which copies it once more.
    */
-  private static void write(Context ctx, int status, byte[] body) throws IOException {
+  private static void write(Context ctx, int status, byte[] body, boolean amzJson)
+      throws IOException {
     HttpServletResponse response = ctx.res();
     response.setStatus(status);
-    response.setContentType(JSON);
+    response.setContentType(amzJson ? AMZ_JSON : JSON);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }

@@ -32,6 +32,23 @@ public record ErrorResponse(int status, String errorType, byte[] body) {
     }
   }
 
+  /**
+   * This error as AWS's JSON 1.0/1.1 protocol answers it: the type also in the body's {@code
+   * __type}, and 400 for every client error (the protocol's exceptions carry no status of their
+   * own), while server faults keep theirs.
+   */
+  public ErrorResponse forJsonProtocol(ObjectMapper mapper) {
+    try {
+      ObjectNode json = (ObjectNode) mapper.readTree(body);
+      ObjectNode typed = mapper.createObjectNode().put("__type", errorType);
+      typed.setAll(json);
+      int jsonStatus = status >= 500 ? status : 400;
+      return new ErrorResponse(jsonStatus, errorType, mapper.writeValueAsBytes(typed));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("an error body is always a JSON object", e);
+    }
+  }
+
   /** The response for an unexpected failure: no internals leak, only the request id. */
   public static ErrorResponse internal(String requestId, ObjectMapper mapper) {
     return of(

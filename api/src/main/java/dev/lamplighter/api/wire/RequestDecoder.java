@@ -73,6 +73,11 @@ public final class RequestDecoder {
     this.validator = new ConstraintValidator(model);
   }
 
+  /** The wire protocol of this decoder's service. */
+  public Protocol protocol() {
+    return model.protocol();
+  }
+
   /**
    * The validated input of an operation.
    *

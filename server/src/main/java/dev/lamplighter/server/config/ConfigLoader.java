@@ -24,6 +24,7 @@ public final class ConfigLoader {
     List<Setting<?>> all = new ArrayList<>(ServerSettings.all());
     all.addAll(MqttSettings.all());
     all.addAll(FilesSettings.all());
+    all.addAll(TunnelSettings.all());
     all.addAll(StoreSettings.all());
     all.addAll(SecurityConfig.settings());
     all.addAll(RegistryConfig.settings());

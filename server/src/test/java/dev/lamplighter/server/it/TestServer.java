@@ -19,6 +19,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 import software.amazon.awssdk.services.iotjobsdataplane.IotJobsDataPlaneClient;
+import software.amazon.awssdk.services.iotsecuretunneling.IoTSecureTunnelingClient;
 
 /**
  * A whole server in this JVM on a free port with a fresh data directory, with a known root account
@@ -103,6 +104,18 @@ final class TestServer implements AutoCloseable {
   /** An iot-jobs-data client of the root account in {@link #REGION}, without retries. */
   IotJobsDataPlaneClient jobsData() {
     return IotJobsDataPlaneClient.builder()
+        .endpointOverride(endpoint())
+        .region(REGION)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ROOT_KEY, ROOT_SECRET)))
+        .httpClient(ApacheHttpClient.create())
+        .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+        .build();
+  }
+
+  /** An IoTSecuredTunneling client of the root account in {@link #REGION}, without retries. */
+  IoTSecureTunnelingClient tunneling() {
+    return IoTSecureTunnelingClient.builder()
         .endpointOverride(endpoint())
         .region(REGION)
         .credentialsProvider(
