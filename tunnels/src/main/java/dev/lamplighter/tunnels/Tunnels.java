@@ -1,6 +1,7 @@
 package dev.lamplighter.tunnels;
 
 import dev.lamplighter.core.random.IdSource;
+import dev.lamplighter.tunnels.internal.TunnelServiceImpl;
 import dev.lamplighter.tunnels.spi.TunnelPorts;
 import java.time.Clock;
 
@@ -15,6 +16,6 @@ public final class Tunnels {
   private Tunnels() {}
 
   public static TunnelService create(TunnelPorts ports, Clock clock, IdSource ids) {
-    return null; // STUB
+    return new TunnelServiceImpl(ports, clock, ids);
   }
 }

@@ -1,4 +1,0 @@
-package dev.lamplighter.tunnels.spi;
-
-/** STUB. */
-public interface TunnelRepository {}
