@@ -1,8 +1,8 @@
 package dev.lamplighter.tunnels;
 
+import dev.lamplighter.core.tenancy.Scope;
 import java.time.Instant;
 import java.util.List;
-import dev.lamplighter.core.tenancy.Scope;
 
 /**
  * A relay client let in: which tunnel and side it is, what the tunnel carries and until when.

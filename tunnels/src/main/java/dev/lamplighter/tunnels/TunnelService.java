@@ -22,8 +22,8 @@ public interface TunnelService {
   OpenedTunnel open(Scope scope, TunnelRequest request);
 
   /**
-   * CloseTunnel: the tunnel becomes CLOSED (closing a closed tunnel is allowed); with {@code delete}
-   * its record is removed at once.
+   * CloseTunnel: the tunnel becomes CLOSED (closing a closed tunnel is allowed); with {@code
+   * delete} its record is removed at once.
    *
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for an unknown tunnel
    */
