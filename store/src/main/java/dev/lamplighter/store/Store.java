@@ -8,6 +8,7 @@ import dev.lamplighter.registry.spi.RegistryPorts;
 import dev.lamplighter.security.spi.SecurityPorts;
 import dev.lamplighter.shadow.spi.ShadowPorts;
 import dev.lamplighter.store.internal.StoreEngine;
+import dev.lamplighter.tunnels.spi.TunnelPorts;
 import java.time.Clock;
 
 /**
@@ -71,6 +72,10 @@ public final class Store implements AutoCloseable {
 
   public ShadowPorts shadowPorts() {
     return engine.shadowPorts();
+  }
+
+  public TunnelPorts tunnelPorts() {
+    return engine.tunnelPorts();
   }
 
   /** {@code sqlite} or {@code postgresql}. */

@@ -249,4 +249,12 @@ class PostgresStoreContractTest extends StoreContractSuite {
       return PostgresStoreContractTest.this.fixture();
     }
   }
+
+  @Nested
+  class Tunnels extends TunnelContract {
+    @Override
+    protected StoreFixture fixture() {
+      return PostgresStoreContractTest.this.fixture();
+    }
+  }
 }

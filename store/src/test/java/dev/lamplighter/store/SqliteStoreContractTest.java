@@ -269,4 +269,12 @@ class SqliteStoreContractTest extends StoreContractSuite {
       return SqliteStoreContractTest.this.fixture();
     }
   }
+
+  @Nested
+  class Tunnels extends TunnelContract {
+    @Override
+    protected StoreFixture fixture() {
+      return SqliteStoreContractTest.this.fixture();
+    }
+  }
 }

@@ -8,6 +8,7 @@ import dev.lamplighter.registry.spi.RegistryPorts;
 import dev.lamplighter.security.spi.SecurityPorts;
 import dev.lamplighter.shadow.spi.ShadowPorts;
 import dev.lamplighter.store.StoreConfig;
+import dev.lamplighter.tunnels.spi.TunnelPorts;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -24,6 +25,7 @@ public final class StoreEngine implements AutoCloseable {
   private final IndexPorts indexPorts;
   private final JobsPorts jobsPorts;
   private final ShadowPorts shadowPorts;
+  private final TunnelPorts tunnelPorts;
 
   private StoreEngine(ConnectionSource source, Clock clock) {
     this.source = source;
@@ -66,6 +68,7 @@ public final class StoreEngine implements AutoCloseable {
             new JdbcJobTemplateRepository(jdbc),
             new JdbcEngineStateRepository(jdbc));
     this.shadowPorts = new ShadowPorts(transactions, changeLog, new JdbcShadowRepository(jdbc));
+    this.tunnelPorts = new TunnelPorts(transactions, changeLog, new JdbcTunnelRepository(jdbc));
   }
 
   public static StoreEngine open(StoreConfig config, Clock clock) {
@@ -102,6 +105,10 @@ public final class StoreEngine implements AutoCloseable {
 
   public ShadowPorts shadowPorts() {
     return shadowPorts;
+  }
+
+  public TunnelPorts tunnelPorts() {
+    return tunnelPorts;
   }
 
   public String dialectName() {
