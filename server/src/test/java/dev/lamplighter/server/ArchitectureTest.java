@@ -71,7 +71,16 @@ class ArchitectureTest {
   void internalPackages_areUsedOnlyInsideTheirModule() {
     for (String module :
         List.of(
-            "core", "registry", "security", "index", "jobs", "shadow", "store", "api", "server")) {
+            "core",
+            "registry",
+            "security",
+            "index",
+            "jobs",
+            "shadow",
+            "tunnels",
+            "store",
+            "api",
+            "server")) {
       noClasses()
           .that()
           .resideOutsideOfPackage(ROOT + "." + module + "..")
@@ -92,7 +101,8 @@ class ArchitectureTest {
             ROOT + ".security..",
             ROOT + ".index..",
             ROOT + ".jobs..",
-            ROOT + ".shadow..")
+            ROOT + ".shadow..",
+            ROOT + ".tunnels..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -115,7 +125,8 @@ class ArchitectureTest {
             ROOT + ".registry..",
             ROOT + ".security..",
             ROOT + ".index..",
-            ROOT + ".jobs..")
+            ROOT + ".jobs..",
+            ROOT + ".tunnels..")
         .and()
         .resideOutsideOfPackage(ROOT + ".security.policy..")
         .and()
@@ -140,7 +151,8 @@ class ArchitectureTest {
             ROOT + ".registry..",
             ROOT + ".security.internal..",
             ROOT + ".jobs..",
-            ROOT + ".shadow..")
+            ROOT + ".shadow..",
+            ROOT + ".tunnels..")
         .should()
         .callMethod(java.time.Instant.class, "now")
         .orShould()

@@ -9,7 +9,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Self-hosted IoT device management that speaks the AWS IoT APIs.",
-    subcommands = {ServerCommand.class, AccountsCommand.class, FilesCommand.class},
+    subcommands = {
+      ServerCommand.class,
+      AccountsCommand.class,
+      FilesCommand.class,
+      LocalProxyCommand.class
+    },
     footer = {
       "",
       "Examples:",
@@ -20,7 +25,9 @@ import picocli.CommandLine.Spec;
       "  3. Put a firmware image in the built-in file store for a job:",
       "       lamplighter files put firmware/lamp-2.1.bin ./lamp-2.1.bin",
       "  4. Show every setting of the server:",
-      "       lamplighter server --help"
+      "       lamplighter server --help",
+      "  5. Open a secure tunnel's source side on local port 5555 (AWS localproxy options):",
+      "       lamplighter localproxy -e tunnel.example.com:8443 -s 5555 -t \"$SOURCE_TOKEN\""
     })
 final class LamplighterCommand implements Runnable {
   @Spec CommandSpec spec;
