@@ -5,6 +5,7 @@ import dev.lamplighter.relay.protocol.TunnelFrames;
 import dev.lamplighter.tunnels.ClientMode;
 import dev.lamplighter.tunnels.TunnelLogState;
 import io.netty.channel.Channel;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
  */
 final class RelayTunnel {
   private final String key;
+  private final Instant expiresAt;
   private volatile Peer source;
   private volatile Peer destination;
   private final Map<String, Integer> streams = new HashMap<>();
@@ -26,8 +28,14 @@ final class RelayTunnel {
   /** A side's channel and the token generation it was admitted with. */
   record Peer(Channel channel, int generation) {}
 
-  RelayTunnel(String key) {
+  RelayTunnel(String key, Instant expiresAt) {
     this.key = key;
+    this.expiresAt = expiresAt;
+  }
+
+  /** When the tunnel's lifetime ends; rotation does not move it. */
+  Instant expiresAt() {
+    return expiresAt;
   }
 
   String key() {

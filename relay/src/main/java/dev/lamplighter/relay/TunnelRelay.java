@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -48,14 +49,15 @@ import org.slf4j.LoggerFactory;
  * other side's client. A second client for a side replaces the first.
  *
  * <p>Both clients of a tunnel must reach the same node: the relay pairs only the clients it holds.
- * Closes and rotations made on any node reach it through the change log; the end of a tunnel's
- * lifetime is a timer on each connection.
+ * Closes and rotations made on any node reach it through the change log; tunnels whose lifetime
+ * ended are closed by a sweep every second.
  */
 public final class TunnelRelay implements DataPlaneRoute, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TunnelRelay.class);
   private static final String PATH = "/tunnel";
   private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
   private static final Duration COMMIT_GAP = Duration.ofMillis(5);
+  private static final Duration LIFETIME_SWEEP = Duration.ofSeconds(1);
   private static final WriteBufferWaterMark WATER_MARK =
       new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
 
@@ -66,6 +68,7 @@ public final class TunnelRelay implements DataPlaneRoute, AutoCloseable {
   private final ExecutorService connectionRecords;
   private final Map<String, RelayTunnel> open = new ConcurrentHashMap<>();
   private final ChangeFollower changes;
+  private final ScheduledExecutorService lifetimes;
 
   private TunnelRelay(
       TunnelService tunnels, ChangeLog changeLog, RelaySettings settings, Clock clock) {
@@ -84,6 +87,7 @@ public final class TunnelRelay implements DataPlaneRoute, AutoCloseable {
             ChangeFollower.Settings.of("tunnel-relay", POLL_INTERVAL)
                 .wakingOnLocalCommits(COMMIT_GAP, dev.lamplighter.core.arn.ResourceType.TUNNEL),
             new RelayChanges(open));
+    this.lifetimes = Executors.newSingleThreadScheduledExecutor(daemon("tunnel-lifetimes"));
   }
 
   /** Starts following tunnel changes; the relay serves once the listener has it as a route. */
@@ -91,6 +95,11 @@ public final class TunnelRelay implements DataPlaneRoute, AutoCloseable {
       TunnelService tunnels, ChangeLog changeLog, RelaySettings settings, Clock clock) {
     TunnelRelay relay = new TunnelRelay(tunnels, changeLog, settings, clock);
     relay.changes.start();
+    relay.lifetimes.scheduleWithFixedDelay(
+        relay::closeExpired,
+        LIFETIME_SWEEP.toMillis(),
+        LIFETIME_SWEEP.toMillis(),
+        TimeUnit.MILLISECONDS);
     return relay;
   }
 
@@ -183,7 +192,7 @@ public final class TunnelRelay implements DataPlaneRoute, AutoCloseable {
       return;
     }
     String key = admission.scope() + "/" + admission.tunnelId();
-    RelayTunnel tunnel = open.computeIfAbsent(key, RelayTunnel::new);
+    RelayTunnel tunnel = open.computeIfAbsent(key, k -> new RelayTunnel(k, admission.expiresAt()));
     PeerHandler peer =
         new PeerHandler(
             tunnel,
@@ -220,12 +229,11 @@ public final class TunnelRelay implements DataPlaneRoute, AutoCloseable {
                 return;
               }
               pipeline.remove("routes");
-              attached(tunnel, admission, channel, lifetimeMillis);
+              attached(tunnel, admission, channel);
             });
   }
 
-  private void attached(
-      RelayTunnel tunnel, Admission admission, Channel channel, long lifetimeMillis) {
+  private void attached(RelayTunnel tunnel, Admission admission, Channel channel) {
     tunnel.attach(admission.mode(), channel, admission.generation());
     channel.writeAndFlush(
         TunnelFrames.encode(
@@ -234,7 +242,6 @@ public final class TunnelRelay implements DataPlaneRoute, AutoCloseable {
                 .setType(Message.Type.SERVICE_IDS)
                 .addAllAvailableServiceIds(admission.services())
                 .build()));
-    channel.eventLoop().schedule(() -> channel.close(), lifetimeMillis, TimeUnit.MILLISECONDS);
     record(admission, ConnectionStatus.CONNECTED);
     LOG.debug("Tunnel {} {} connected", admission.tunnelId(), admission.mode());
   }
@@ -280,6 +287,16 @@ public final class TunnelRelay implements DataPlaneRoute, AutoCloseable {
         Map.of("channel-id", channelId));
   }
 
+  /** Closes the clients of tunnels whose lifetime ended (read from the clock, so tests move it). */
+  private void closeExpired() {
+    java.time.Instant now = clock.instant();
+    for (RelayTunnel tunnel : open.values()) {
+      if (!tunnel.expiresAt().isAfter(now)) {
+        tunnel.closeAll();
+      }
+    }
+  }
+
   /** The number of tunnels with a client on this node. */
   public int openTunnels() {
     return open.size();
@@ -288,6 +305,7 @@ public final class TunnelRelay implements DataPlaneRoute, AutoCloseable {
   @Override
   public void close() {
     changes.close();
+    lifetimes.shutdownNow();
     open.values().forEach(RelayTunnel::closeAll);
     admissions.shutdownNow();
     connectionRecords.shutdown();

@@ -64,6 +64,22 @@ final class Policies {
       }
       """;
 
+  /** A device hears of tunnels opened to it, as AWS's secure tunneling guide grants it. */
+  static final String OWN_TUNNEL_NOTIFICATIONS =
+      """
+      {
+        "Version": "2012-10-17",
+        "Statement": [
+          {"Effect": "Allow", "Action": "iot:Connect",
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:client/${iot:Connection.Thing.ThingName}"},
+          {"Effect": "Allow", "Action": "iot:Subscribe",
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:topicfilter/$aws/things/${iot:Connection.Thing.ThingName}/tunnels/notify"},
+          {"Effect": "Allow", "Action": "iot:Receive",
+           "Resource": "arn:aws:iot:eu-west-1:111122223333:topic/$aws/things/${iot:Connection.Thing.ThingName}/tunnels/notify"}
+        ]
+      }
+      """;
+
   static final String DENY_FIRMWARE =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"iot:Publish\","
           + "\"Resource\":\"arn:aws:iot:eu-west-1:111122223333:topic/lights/*/firmware\"}]}";
