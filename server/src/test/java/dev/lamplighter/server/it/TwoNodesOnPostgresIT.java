@@ -9,14 +9,21 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import dev.lamplighter.agent.localproxy.LocalProxy;
+import dev.lamplighter.agent.localproxy.LocalProxyConfig;
+import dev.lamplighter.agent.localproxy.LocalProxyException;
+import dev.lamplighter.agent.localproxy.ServiceMapping;
 import dev.lamplighter.server.it.MqttDevices.Device;
 import dev.lamplighter.testkit.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +37,9 @@ import software.amazon.awssdk.services.iot.model.JobStatus;
  * through one node reaches a device connected to the other, which derives the device's
  * notifications from the shared change log; the device's MQTT requests are served where it is
  * connected; the job completes whichever node runs the engine. A desired shadow state set through
- * one node reaches the device as a delta on the other, and its report is seen by both.
+ * one node reaches the device as a delta on the other, and its report is seen by both. A tunnel's
+ * clients on one node are seen connected through the other, its spent token is refused by the
+ * other, and a close made through the other drops them.
  */
 class TwoNodesOnPostgresIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -165,5 +174,60 @@ class TwoNodesOnPostgresIT {
       }
     }
     throw new AssertionError("nothing on " + topic);
+  }
+
+  @Test
+  void aTunnelClosedThroughOneNode_dropsItsClientsOnTheOther() throws Exception {
+    var tunneling = nodeB.tunneling();
+    var opened =
+        tunneling.openTunnel(
+            b -> b.destinationConfig(d -> d.thingName("pg-tunnel").services("SSH")));
+    Path rootCa = Files.createTempFile("root-ca", ".pem");
+    Files.writeString(rootCa, new MqttDevices(nodeA).rootCaPem());
+    try (var destination = tunnelClient(nodeA, rootCa, opened.destinationAccessToken(), false);
+        var source = tunnelClient(nodeA, rootCa, opened.sourceAccessToken(), true)) {
+      destination.ready().get(20, TimeUnit.SECONDS);
+      source.ready().get(20, TimeUnit.SECONDS);
+      try (var reused = tunnelClient(nodeB, rootCa, opened.sourceAccessToken(), true)) {
+        Throwable refused = reused.completion().handle((ok, e) -> e).get(20, TimeUnit.SECONDS);
+        assertThat(refused).isInstanceOf(LocalProxyException.class);
+        assertThat(((LocalProxyException) refused).status())
+            .as("the token spent on node A, presented to node B")
+            .isEqualTo(401);
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          tunneling
+                              .describeTunnel(b -> b.tunnelId(opened.tunnelId()))
+                              .tunnel()
+                              .sourceConnectionState()
+                              .statusAsString())
+                      .isEqualTo("CONNECTED"));
+
+      tunneling.closeTunnel(b -> b.tunnelId(opened.tunnelId()));
+
+      for (var proxy : List.of(source, destination)) {
+        proxy.completion().handle((ok, e) -> null).get(10, TimeUnit.SECONDS);
+        assertThat(proxy.completion()).isCompletedExceptionally();
+      }
+    } finally {
+      tunneling.close();
+      Files.deleteIfExists(rootCa);
+    }
+  }
+
+  private static LocalProxy tunnelClient(
+      TestServer node, Path rootCa, String token, boolean source) {
+    var mode = source ? LocalProxyConfig.Mode.SOURCE : LocalProxyConfig.Mode.DESTINATION;
+    var services =
+        source
+            ? ServiceMapping.parseSourcePorts("SSH=0")
+            : ServiceMapping.parseDestinationApps("SSH=127.0.0.1:9");
+    return LocalProxy.start(
+        LocalProxyConfig.of(
+            mode, "localhost", node.server().dataPort(), token, null, services, rootCa));
   }
 }
