@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  1. Start the server with its embedded defaults (SQLite under ./data, API on port 8080):",
+      "  1. Start the server with its embedded defaults (SQLite in ./data, API on :8080):",
       "       lamplighter server",
       "  2. List the accounts of the data directory:",
       "       lamplighter accounts list",
@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
       "       lamplighter files put firmware/lamp-2.1.bin ./lamp-2.1.bin",
       "  4. Show every setting of the server:",
       "       lamplighter server --help",
-      "  5. Open a secure tunnel's source side on local port 5555 (AWS localproxy options):",
-      "       lamplighter localproxy -e tunnel.example.com:8443 -s 5555 -t \"$SOURCE_TOKEN\""
+      "  5. A secure tunnel's source side on local port 5555 (AWS localproxy options):",
+      "       lamplighter localproxy -e relay.example:8443 -s 5555 -t \"$TOKEN\""
     })
 final class LamplighterCommand implements Runnable {
   @Spec CommandSpec spec;

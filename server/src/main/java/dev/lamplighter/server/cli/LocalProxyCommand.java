@@ -20,26 +20,28 @@ import picocli.CommandLine.Spec;
     name = "localproxy",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a secure-tunneling local proxy, compatible with AWS's localproxy v3, until it is",
-      "interrupted. In source mode (-s) it listens on local ports and carries each connection",
-      "through the tunnel; in destination mode (-d) it connects to local services when the source",
-      "asks. Tokens may also come from AWSIOT_TUNNEL_ACCESS_TOKEN and AWSIOT_TUNNEL_CLIENT_TOKEN.",
-      "Exits 1 when the relay refuses the connection (4xx) or the tunnel's services do not match."
+      "Runs a secure-tunneling local proxy, compatible with AWS's localproxy v3, until it is"
+          + " interrupted. In source mode (-s) it listens on local ports and carries each"
+          + " connection through the tunnel; in destination mode (-d) it connects to local"
+          + " services when the source asks. Tokens may also come from"
+          + " AWSIOT_TUNNEL_ACCESS_TOKEN and AWSIOT_TUNNEL_CLIENT_TOKEN.",
+      "Exits 1 when the relay refuses the connection (4xx) or the tunnel's services do not"
+          + " match."
     },
     sortOptions = false,
     footer = {
       "",
       "Examples:",
       "  1. Source for one SSH service: connect with 'ssh -p 5555 user@localhost':",
-      "       lamplighter localproxy -e tunnel.example.com:8443 -s 5555 -t \"$SOURCE_TOKEN\"",
+      "       lamplighter localproxy -e relay.example:8443 -s 5555 -t \"$TOKEN\"",
       "  2. Destination on the device, forwarding the service SSH1 to the local sshd:",
-      "       lamplighter localproxy -e tunnel.example.com:8443 -d SSH1=22 -t \"$DEST_TOKEN\"",
+      "       lamplighter localproxy -e relay.example:8443 -d SSH1=22 -t \"$TOKEN\"",
       "  3. Two services, a private CA, and a client token so that the proxy may reconnect:",
-      "       AWSIOT_TUNNEL_ACCESS_TOKEN=... lamplighter localproxy -e tunnel.example.com:8443 \\",
+      "       AWSIOT_TUNNEL_ACCESS_TOKEN=... lamplighter localproxy -e relay.example:8443 \\",
       "         -d SSH1=22,RDP=10.0.0.5:3389 -c /etc/lamplighter/ca.pem \\",
       "         -i 0123456789abcdef0123456789abcdef",
       "  4. Source listening on every interface:",
-      "       lamplighter localproxy -e tunnel.example.com:8443 -s SSH1=5555 -b 0.0.0.0 -t ..."
+      "       lamplighter localproxy -e relay.example:8443 -s SSH1=5555 -b 0.0.0.0 -t ..."
     })
 final class LocalProxyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

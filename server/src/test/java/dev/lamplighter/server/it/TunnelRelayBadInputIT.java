@@ -280,6 +280,58 @@ class TunnelRelayBadInputIT {
   }
 
   @Test
+  void aWebSocketFrameOverTheLimit_dropsThatClient() throws Exception {
+    Watcher watcher = new Watcher(true);
+    WebSocket client = connect("destination", open().destinationAccessToken(), watcher);
+
+    client.sendBinary(ByteBuffer.allocate(200_000), true);
+
+    assertThat(watcher.ended.get(10, TimeUnit.SECONDS)).isNotEmpty();
+  }
+
+  @Test
+  void peersOnDifferentProtocolVersions_arePaired() throws Exception {
+    OpenTunnelResponse tunnel = open();
+    Watcher v1 = new Watcher(true);
+    WebSocket destination =
+        https
+            .newWebSocketBuilder()
+            .header("access-token", tunnel.destinationAccessToken())
+            .subprotocols("aws.iot.securetunneling-1.0")
+            .buildAsync(tunnelUri("destination"), v1)
+            .get(20, TimeUnit.SECONDS);
+    opened.add(destination::abort);
+    LocalProxy source = proxy(Mode.SOURCE, tunnel.sourceAccessToken());
+
+    try (Socket app = new Socket(InetAddress.getLoopbackAddress(), source.port("ECHO"))) {
+      app.getOutputStream().write('x');
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> received(v1).length > 10 + 2);
+    }
+    assertThat(destination.getSubprotocol()).isEqualTo("aws.iot.securetunneling-1.0");
+    byte[] bytes = received(v1);
+    // After SERVICE_IDS (10 bytes): the version-3 source's STREAM_START, type 2, stream 1.
+    assertThat(bytes[12]).isEqualTo((byte) 0x08);
+    assertThat(bytes[13]).isEqualTo((byte) 0x02);
+    assertThat(bytes[14]).isEqualTo((byte) 0x10);
+    assertThat(bytes[15]).isEqualTo((byte) 0x01);
+  }
+
+  private static byte[] received(Watcher watcher) {
+    synchronized (watcher.received) {
+      java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+      for (ByteBuffer buffer : watcher.received) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        all.writeBytes(bytes);
+      }
+      return all.toByteArray();
+    }
+  }
+
+  @Test
   void aSecondClientForASide_replacesTheFirst() throws Exception {
     OpenTunnelResponse tunnel =
         tunneling.openTunnel(b -> b.destinationConfig(d -> d.thingName("lamp").services("ECHO")));

@@ -224,6 +224,36 @@ class TunnelRelayIT {
   }
 
   @Test
+  void rotatingTheDestinationsToken_tellsTheDeviceAgain() throws Exception {
+    devices.createPolicy("tunnel-notify-again", Policies.OWN_TUNNEL_NOTIFICATIONS);
+    MqttDevices.Device lamp = devices.register("lamp-renotified", "tunnel-notify-again");
+    Mqtt3BlockingClient device = devices.v3(lamp);
+    device.connect();
+    try (Mqtt3BlockingClient.Mqtt3Publishes notices =
+        device.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL)) {
+      device
+          .subscribeWith()
+          .topicFilter("$aws/things/lamp-renotified/tunnels/notify")
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send();
+      OpenTunnelResponse opened = open("lamp-renotified");
+      notices.receive(10, TimeUnit.SECONDS).orElseThrow();
+
+      String rotated =
+          tunneling
+              .rotateTunnelAccessToken(
+                  b -> b.tunnelId(opened.tunnelId()).clientMode(ClientMode.ALL))
+              .destinationAccessToken();
+
+      JsonNode again =
+          JSON.readTree(notices.receive(10, TimeUnit.SECONDS).orElseThrow().getPayloadAsBytes());
+      assertThat(again.path("clientAccessToken").asText()).isEqualTo(rotated);
+    } finally {
+      device.disconnect();
+    }
+  }
+
+  @Test
   void anInteractiveSession_getsEachAnswerBeforeTheNextLine() throws Exception {
     OpenTunnelResponse opened = open("lamp-shell");
     connected(Mode.DESTINATION, opened.destinationAccessToken());
@@ -285,6 +315,7 @@ class TunnelRelayIT {
     destination.completion().handle((ok, e) -> null).get(10, TimeUnit.SECONDS);
     assertThat(destination.completion()).isCompletedExceptionally();
     assertThat(source.completion()).isNotDone();
+    assertThat(rotated).isNotEqualTo(opened.destinationAccessToken());
     connected(Mode.DESTINATION, rotated);
     try (Socket socket = dial(source)) {
       long[] crcs = roundTrip(socket, MIB, 7);
