@@ -80,4 +80,19 @@ class ErrorResponseTest {
     assertThat(response.status()).isEqualTo(500);
     assertThat(mapper.readTree(response.body()).get("message").asText()).contains("req-42");
   }
+
+  @Test
+  void theJsonProtocol_namesTheTypeInTheBody_andAnswersClientErrorsWith400() throws Exception {
+    ErrorResponse notFound =
+        ErrorResponse.of(ErrorCode.RESOURCE_NOT_FOUND.exception("Tunnel t-1 not found"), mapper)
+            .forJsonProtocol(mapper);
+    ErrorResponse fault = ErrorResponse.internal("req-7", mapper).forJsonProtocol(mapper);
+
+    JsonNode body = mapper.readTree(notFound.body());
+    assertThat(notFound.status()).isEqualTo(400);
+    assertThat(notFound.errorType()).isEqualTo("ResourceNotFoundException");
+    assertThat(body.get("__type").asText()).isEqualTo("ResourceNotFoundException");
+    assertThat(body.get("message").asText()).isEqualTo("Tunnel t-1 not found");
+    assertThat(fault.status()).isEqualTo(500);
+  }
 }
