@@ -62,6 +62,11 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     toFlush = peer;
     if (!peer.isWritable()) {
       ctx.channel().config().setAutoRead(false);
+      // The peer's event loop may have drained it between the check and the pause, and its
+      // writability event then found this client still reading: look again.
+      if (peer.isWritable()) {
+        ctx.channel().config().setAutoRead(true);
+      }
     }
   }
 
