@@ -135,8 +135,11 @@ abstract class DynamicThingGroupRepositoryContract extends ContractSupport {
 
     assertThat(list(scope, ThingGroupQuery.all()))
         .containsExactly("cold", "site", "site-room", "site-warm");
-    assertThat(list(scope, new ThingGroupQuery(null, "site-", false)))
+    assertThat(list(scope, new ThingGroupQuery(null, "site-", true)))
         .containsExactly("site-room", "site-warm");
+    assertThat(list(scope, new ThingGroupQuery(null, null, false)))
+        .containsExactly("cold", "site", "site-warm");
+    assertThat(list(scope, new ThingGroupQuery(null, "site-", false))).containsExactly("site-warm");
     assertThat(list(scope, new ThingGroupQuery("site", null, false))).containsExactly("site-room");
     assertThat(list(scope, new ThingGroupQuery("site", null, true))).containsExactly("site-room");
     assertThat(thingGroups().countChildren(scope, "site")).isEqualTo(1);

@@ -35,6 +35,10 @@ abstract class ThingGroupRepositoryContract extends ContractSupport {
   }
 
   private static ThingGroupQuery all(String prefix) {
+    return new ThingGroupQuery(null, prefix, true);
+  }
+
+  private static ThingGroupQuery roots(String prefix) {
     return new ThingGroupQuery(null, prefix, false);
   }
 
@@ -261,6 +265,18 @@ abstract class ThingGroupRepositoryContract extends ContractSupport {
         .containsExactly(List.of("room-1", "room-2", "room-3"), List.of("room-9"));
     assertThat(list(scope, all("Site"), null, 10)).isEmpty();
     assertThat(list(scope, all(""), null, 100)).hasSize(9);
+  }
+
+  @Test
+  void list_roots_returnsGroupsWithoutParent_only_pageByPage() {
+    Scope scope = newScope();
+    insertSites(scope);
+    insert(scope, group("Site", List.of()), group("_site", List.of()));
+
+    assertThat(listPages(scope, roots(null), 2))
+        .containsExactly(List.of("Site", "_site"), List.of("site", "sites"));
+    assertThat(list(scope, roots("site"), null, 10)).containsExactly("site", "sites");
+    assertThat(list(scope, roots("room"), null, 10)).isEmpty();
   }
 
   @Test

@@ -94,14 +94,11 @@ final class IndexOperations {
         new IndexQuery(request.indexName(), request.queryString(), request.queryVersion());
     SearchResult result = search.search(call.scope(), query, page);
     String next = pages.next(call, result.next(), request.indexName(), request.queryString());
+    // AWS answers both arrays whichever index was searched, the other one empty.
     return new SearchIndexResponse(
         next,
-        query.indexName().equals(IndexQuery.THINGS)
-            ? result.things().stream().map(IndexOperations::thing).toList()
-            : null,
-        query.indexName().equals(IndexQuery.THING_GROUPS)
-            ? result.thingGroups().stream().map(IndexOperations::group).toList()
-            : null);
+        result.things().stream().map(IndexOperations::thing).toList(),
+        result.thingGroups().stream().map(IndexOperations::group).toList());
   }
 
   Object statistics(Call call) {

@@ -207,22 +207,28 @@ final class PolicyOperations {
 
   Object listTargets(Call call) {
     ListTargetsForPolicyRequest request = call.input(ListTargetsForPolicyRequest.class);
-    Page<String> result = targets(call, request.policyName(), request.pageSize(), request.marker());
+    Page<String> result =
+        policies.targets(
+            call.scope(),
+            request.policyName(),
+            page(call, request.policyName(), request.pageSize(), request.marker()));
     return new ListTargetsForPolicyResponse(
         result.items(), pages.next(call, result, request.policyName()));
   }
 
   Object listPolicyPrincipals(Call call) {
     ListPolicyPrincipalsRequest request = call.input(ListPolicyPrincipalsRequest.class);
-    Page<String> result = targets(call, request.policyName(), request.pageSize(), request.marker());
+    Page<String> result =
+        policies.principals(
+            call.scope(),
+            request.policyName(),
+            page(call, request.policyName(), request.pageSize(), request.marker()));
     return new ListPolicyPrincipalsResponse(
         result.items(), pages.next(call, result, request.policyName()));
   }
 
-  private Page<String> targets(Call call, String policyName, Integer pageSize, String marker) {
-    PageRequest page =
-        pages.request(call, pageSize, marker, ThingOperations.DEFAULT_PAGE_SIZE, policyName);
-    return policies.targets(call.scope(), policyName, page);
+  private PageRequest page(Call call, String policyName, Integer pageSize, String marker) {
+    return pages.request(call, pageSize, marker, ThingOperations.DEFAULT_PAGE_SIZE, policyName);
   }
 
   Object effective(Call call) {

@@ -71,8 +71,10 @@ final class ThingGroupOperations {
         group.groupId(),
         arn(scope, group.name()),
         group.version(),
+        // AWS leaves attributePayload out when the group has no attributes.
         new ThingGroupProperties(
-            group.description(), new AttributePayload(group.attributes(), null)),
+            group.description(),
+            group.attributes().isEmpty() ? null : new AttributePayload(group.attributes(), null)),
         new ThingGroupMetadata(
             group.parentName(), namesAndArns(scope, group.ancestors()), group.createdAt()),
         dynamic == null ? null : dynamic.indexName(),
@@ -105,11 +107,12 @@ final class ThingGroupOperations {
 
   Object list(Call call) {
     ListThingGroupsRequest request = call.input(ListThingGroupsRequest.class);
+    // AWS's recursive has no default: only an explicit false stops at the first level.
     ThingGroupQuery query =
         new ThingGroupQuery(
             request.parentGroup(),
             request.namePrefixFilter(),
-            Boolean.TRUE.equals(request.recursive()));
+            !Boolean.FALSE.equals(request.recursive()));
     Object[] filters = {query.parentName(), query.namePrefix(), query.recursive()};
     PageRequest page =
         pages.request(

@@ -8,6 +8,9 @@ import dev.lamplighter.gateway.Namespaces;
 import dev.lamplighter.gateway.auth.ConnectionCheck.Allowed;
 import dev.lamplighter.gateway.auth.ConnectionCheck.Denied;
 import dev.lamplighter.gateway.auth.ConnectionCheck.Verdict;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +64,8 @@ public final class CertificateAuthenticator implements Authenticator {
 
   private Authentication admit(ConnectRequest request, String certificateId) {
     String clientId = request.clientId();
-    Verdict verdict = check.admit(certificateId, clientId);
+    String sourceIp = sourceIp(request.remoteAddress());
+    Verdict verdict = check.admit(certificateId, clientId, sourceIp);
     if (verdict instanceof Denied denied) {
       return refuse(request, denied.detail());
     }
@@ -70,12 +74,13 @@ public final class CertificateAuthenticator implements Authenticator {
     PolicyAuthority authority = new PolicyAuthority(allowed.scope(), allowed.policies());
     String namespace = Namespaces.of(allowed.scope());
     LiveConnection connection =
-        new LiveConnection(namespace, allowed.scope(), certificateId, clientId, authority);
+        new LiveConnection(
+            namespace, allowed.scope(), certificateId, clientId, sourceIp, authority);
     connections.admit(connection);
     if (connections.changeCount(allowed.scope()) != changesBefore) {
       // The registry changed while the policies were loading: load them again now that the
       // change follower will also see this connection for any later change.
-      Verdict again = check.recheck(allowed.scope(), certificateId, clientId);
+      Verdict again = check.recheck(allowed.scope(), certificateId, clientId, sourceIp);
       if (again instanceof Denied denied) {
         connections.remove(connection);
         return refuse(request, denied.detail());
@@ -84,6 +89,39 @@ public final class CertificateAuthenticator implements Authenticator {
     }
     LOG.info("Accepted [{}] in [{}] with certificate [{}]", clientId, namespace, certificateId);
     return Authentication.accepted(namespace, certificateId, authority);
+  }
+
+  /**
+   * The client's IP address as {@code aws:SourceIp} holds it: the literal without an IPv6 zone, and
+   * an IPv4-mapped IPv6 address as the IPv4 address it stands for.
+   */
+  static String sourceIp(InetSocketAddress remote) {
+    if (remote == null || remote.getAddress() == null) {
+      return null;
+    }
+    InetAddress address = remote.getAddress();
+    if (address instanceof Inet6Address v6 && isIpv4Mapped(v6.getAddress())) {
+      byte[] bytes = v6.getAddress();
+      return (bytes[12] & 0xff)
+          + "."
+          + (bytes[13] & 0xff)
+          + "."
+          + (bytes[14] & 0xff)
+          + "."
+          + (bytes[15] & 0xff);
+    }
+    String literal = address.getHostAddress();
+    int zone = literal.indexOf('%');
+    return zone < 0 ? literal : literal.substring(0, zone);
+  }
+
+  private static boolean isIpv4Mapped(byte[] bytes) {
+    for (int i = 0; i < 10; i++) {
+      if (bytes[i] != 0) {
+        return false;
+      }
+    }
+    return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
   }
 
   private static Authentication refuse(ConnectRequest request, String detail) {

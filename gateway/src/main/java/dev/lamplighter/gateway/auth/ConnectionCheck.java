@@ -52,17 +52,21 @@ final class ConnectionCheck {
   /** The connection may not open (or must close), with the reason for the event log. */
   record Denied(String detail) implements Verdict {}
 
-  /** Checks a certificate presented on connect, wherever it is registered. */
-  Verdict admit(String certificateId, String clientId) {
+  /**
+   * Checks a certificate presented on connect, wherever it is registered.
+   *
+   * @param sourceIp the client's IP address, {@code aws:SourceIp} for its policies, or null
+   */
+  Verdict admit(String certificateId, String clientId, String sourceIp) {
     Optional<ScopedCertificate> found = certificates.findForConnection(certificateId);
     if (found.isEmpty()) {
       return new Denied("certificate " + certificateId + " is not registered");
     }
-    return check(found.get().scope(), found.get().certificate(), clientId);
+    return trusted(found.get().scope(), found.get().certificate(), clientId, sourceIp, true);
   }
 
   /** Checks again a live connection's certificate in the scope it connected to. */
-  Verdict recheck(Scope scope, String certificateId, String clientId) {
+  Verdict recheck(Scope scope, String certificateId, String clientId, String sourceIp) {
     Certificate certificate;
     try {
       certificate = certificates.describe(scope, certificateId);
@@ -72,7 +76,7 @@ final class ConnectionCheck {
       }
       throw e;
     }
-    return check(scope, certificate, clientId);
+    return trusted(scope, certificate, clientId, sourceIp, true);
   }
 
   /**
@@ -85,15 +89,11 @@ final class ConnectionCheck {
     if (found.isEmpty()) {
       return new Denied("certificate " + certificateId + " is not registered");
     }
-    return trusted(found.get().scope(), found.get().certificate(), thingName, false);
-  }
-
-  private Verdict check(Scope scope, Certificate certificate, String clientId) {
-    return trusted(scope, certificate, clientId, true);
+    return trusted(found.get().scope(), found.get().certificate(), thingName, null, false);
   }
 
   private Verdict trusted(
-      Scope scope, Certificate certificate, String clientId, boolean connecting) {
+      Scope scope, Certificate certificate, String clientId, String sourceIp, boolean connecting) {
     String id = certificate.certificateId();
     if (certificate.status() != CertificateStatus.ACTIVE) {
       return new Denied("certificate " + id + " is " + certificate.status());
@@ -109,7 +109,7 @@ final class ConnectionCheck {
     if (untrusted.isPresent()) {
       return new Denied("certificate " + id + ": " + untrusted.get());
     }
-    ConnectionPolicies connection = policies.connectionPolicies(scope, id, clientId);
+    ConnectionPolicies connection = policies.connectionPolicies(scope, id, clientId, sourceIp);
     if (!connecting) {
       return new Allowed(scope, id, connection);
     }

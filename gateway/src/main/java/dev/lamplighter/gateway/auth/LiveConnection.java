@@ -12,6 +12,7 @@ public final class LiveConnection {
   private final Scope scope;
   private final String certificateId;
   private final String clientId;
+  private final String sourceIp;
   private final PolicyAuthority authority;
   private volatile String sessionId;
 
@@ -20,11 +21,13 @@ public final class LiveConnection {
       Scope scope,
       String certificateId,
       String clientId,
+      String sourceIp,
       PolicyAuthority authority) {
     this.namespace = Objects.requireNonNull(namespace, "namespace");
     this.scope = Objects.requireNonNull(scope, "scope");
     this.certificateId = Objects.requireNonNull(certificateId, "certificateId");
     this.clientId = Objects.requireNonNull(clientId, "clientId");
+    this.sourceIp = sourceIp;
     this.authority = Objects.requireNonNull(authority, "authority");
   }
 
@@ -42,6 +45,11 @@ public final class LiveConnection {
 
   public String clientId() {
     return clientId;
+  }
+
+  /** The client's IP address, {@code aws:SourceIp} in its policies, or null when unknown. */
+  public String sourceIp() {
+    return sourceIp;
   }
 
   /** The broker's session id once it reported the connection open, else null. */

@@ -123,7 +123,11 @@ public final class RegistryChangeFollower implements ChangeFollower.Consumer, Au
     Verdict verdict;
     try {
       verdict =
-          check.recheck(connection.scope(), connection.certificateId(), connection.clientId());
+          check.recheck(
+              connection.scope(),
+              connection.certificateId(),
+              connection.clientId(),
+              connection.sourceIp());
     } catch (RuntimeException e) {
       // Keep the old rights: closing every connection of a scope on a storage hiccup would be
       // worse than a few more messages under rights that are probably still right.

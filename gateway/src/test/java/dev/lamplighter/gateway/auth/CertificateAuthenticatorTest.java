@@ -17,6 +17,9 @@ import dev.lamplighter.security.certificates.NewCaRegistration;
 import dev.lamplighter.security.certificates.RegistrationConfig;
 import dev.lamplighter.testkit.TestCa;
 import dev.lamplighter.testkit.TestPki;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -129,6 +132,80 @@ class CertificateAuthenticatorTest {
     assertThat(accepted.namespace()).isEqualTo(Namespaces.of(scope));
     assertThat(accepted.principal()).isEqualTo(certificate.certificateId());
     assertThat(authorization.connections().get(Namespaces.of(scope), "lamp-1")).isNotNull();
+  }
+
+  @Test
+  void sourceIpCondition_admitsAClientFromTheRange_andRefusesOneFromOutside() {
+    backend
+        .security
+        .policies()
+        .create(
+            scope,
+            "connect-from-docs-range",
+            """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": "iot:Connect", "Resource": "*",
+               "Condition": {"IpAddress": {"aws:SourceIp": "192.0.2.0/24"}}}]}
+            """,
+            List.of());
+    backend
+        .security
+        .policies()
+        .create(
+            scope,
+            "connect-from-private-range",
+            """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": "iot:Connect", "Resource": "*",
+               "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}]}
+            """,
+            List.of());
+    Certificate inRange =
+        backend.security.certificates().createKeysAndCertificate(scope, true).certificate();
+    Certificate outOfRange =
+        backend.security.certificates().createKeysAndCertificate(scope, true).certificate();
+    backend
+        .security
+        .policies()
+        .attach(
+            scope,
+            "connect-from-docs-range",
+            TestBackend.certificateArn(scope, inRange.certificateId()));
+    backend
+        .security
+        .policies()
+        .attach(
+            scope,
+            "connect-from-private-range",
+            TestBackend.certificateArn(scope, outOfRange.certificateId()));
+
+    // Devices.connect comes from 192.0.2.10.
+    assertThat(authenticate(connect("lamp-in", inRange.pem())))
+        .isInstanceOf(Authentication.Accepted.class);
+    assertRefused(authenticate(connect("lamp-out", outOfRange.pem())), "iot:Connect");
+  }
+
+  @Test
+  void sourceIp_isTheAddressLiteral_ipv4MappedAsIpv4_withoutAnIpv6Zone() throws Exception {
+    assertThat(CertificateAuthenticator.sourceIp(new InetSocketAddress("127.0.0.1", 1)))
+        .isEqualTo("127.0.0.1");
+    assertThat(
+            CertificateAuthenticator.sourceIp(
+                new InetSocketAddress(
+                    InetAddress.getByAddress(
+                        new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, 10, 1, 2, 3}),
+                    1)))
+        .isEqualTo("10.1.2.3");
+    assertThat(
+            CertificateAuthenticator.sourceIp(
+                new InetSocketAddress(
+                    Inet6Address.getByAddress(
+                        null, InetAddress.getByName("fe80::1").getAddress(), 2),
+                    1)))
+        .isEqualTo("fe80:0:0:0:0:0:0:1");
+    assertThat(CertificateAuthenticator.sourceIp(null)).isNull();
+    assertThat(CertificateAuthenticator.sourceIp(InetSocketAddress.createUnresolved("x", 1)))
+        .isNull();
   }
 
   @Test

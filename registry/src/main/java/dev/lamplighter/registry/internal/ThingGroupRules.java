@@ -67,7 +67,9 @@ final class ThingGroupRules {
 
   static RuntimeException alreadyExists(Scope scope, ThingGroup existing) {
     return ErrorCode.RESOURCE_ALREADY_EXISTS
-        .exception("Thing group %s already exists with a different configuration.", existing.name())
+        .exception(
+            "Thing Group %s already exists in current account with different properties",
+            existing.name())
         .withDetails(
             Map.of(
                 "resourceId", existing.groupId(),

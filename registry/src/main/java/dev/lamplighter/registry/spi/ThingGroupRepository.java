@@ -44,8 +44,9 @@ public interface ThingGroupRepository {
 
   /**
    * Groups matching {@code query} whose names sort after {@code afterName}, in name order. Without
-   * a parent, all groups of the scope; with a parent, its children, or with {@code recursive} all
-   * its descendants. Index-backed: a listing below a parent does not read other hierarchies.
+   * a parent, all groups of the scope, or without {@code recursive} the roots only; with a parent,
+   * all its descendants, or without {@code recursive} its children only. Index-backed: a listing
+   * below a parent does not read other hierarchies.
    *
    * @param afterName exclusive lower bound, or null
    */

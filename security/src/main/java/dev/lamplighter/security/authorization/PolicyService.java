@@ -91,8 +91,19 @@ public interface PolicyService {
    */
   Page<String> attachedPolicies(Scope scope, String target, boolean recursive, PageRequest page);
 
-  /** ListTargetsForPolicy and ListPolicyPrincipals: target ARNs of the policy. */
+  /**
+   * ListTargetsForPolicy: target ARNs of the policy.
+   *
+   * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND ("Policy not found") for
+   *     an unknown policy
+   */
   Page<String> targets(Scope scope, String policyName, PageRequest page);
+
+  /**
+   * ListPolicyPrincipals: the same target ARNs, but a policy that does not exist has none (an empty
+   * page), as AWS answers this older operation.
+   */
+  Page<String> principals(Scope scope, String policyName, PageRequest page);
 
   /**
    * GetEffectivePolicies: the policies of the principal and of every group of the thing, its
@@ -109,10 +120,13 @@ public interface PolicyService {
    * certificate is attached to. Not an AWS operation: the MQTT gateway calls it on connect and
    * whenever the registry changes under a live connection.
    *
+   * @param sourceIp the client's IP address, {@code aws:SourceIp} in the context, or null when
+   *     there is none
    * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for a certificate the
    *     scope does not hold
    */
-  ConnectionPolicies connectionPolicies(Scope scope, String certificateId, String clientId);
+  ConnectionPolicies connectionPolicies(
+      Scope scope, String certificateId, String clientId, String sourceIp);
 
   /**
    * TestAuthorization: what the policies in force (adjusted by the test's additions and skips)

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the context policy variables resolve against: the certificate's fields, the client id and,
- * when the principal is attached to it, the thing. The MQTT broker builds the same context on
- * connect.
+ * Builds the context policy variables resolve against: the certificate's fields, the client id, the
+ * client's IP address and, when the principal is attached to it, the thing. The MQTT broker builds
+ * the same context on connect.
  */
 public final class AuthorizationContexts {
   private AuthorizationContexts() {}
@@ -24,6 +24,7 @@ public final class AuthorizationContexts {
    * The context of a connection made with {@code certificatePem}.
    *
    * @param clientId the MQTT client id, or null
+   * @param sourceIp the client's IP address ({@code aws:SourceIp}), or null
    * @param thing the thing the connection acts for, or null
    * @param thingAttached whether that thing is attached to the certificate
    */
@@ -31,12 +32,16 @@ public final class AuthorizationContexts {
       String certificateId,
       String certificatePem,
       String clientId,
+      String sourceIp,
       Thing thing,
       boolean thingAttached,
       Instant now) {
     PolicyContext.Builder context = PolicyContext.builder().currentTime(now);
     if (clientId != null) {
       context.clientId(clientId);
+    }
+    if (sourceIp != null) {
+      context.sourceIp(sourceIp);
     }
     context.certificateId(certificateId);
     ParsedCertificate certificate = ParsedCertificate.parse(certificatePem);

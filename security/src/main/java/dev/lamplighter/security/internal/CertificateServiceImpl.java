@@ -115,7 +115,7 @@ public final class CertificateServiceImpl implements CertificateService {
             () -> {
               if (ports.certificates().find(scope, certificate.certificateId()).isPresent()) {
                 throw ErrorCode.RESOURCE_ALREADY_EXISTS
-                    .exception("The certificate is already registered.")
+                    .exception("The certificate is already provisioned or registered")
                     .withDetails(
                         Map.of(
                             "resourceId", certificate.certificateId(),

@@ -173,6 +173,7 @@ public final class PolicyResolver {
             scope,
             test.principal(),
             test.clientId(),
+            null,
             names -> {
               names.removeAll(test.policyNamesToSkip());
               names.addAll(test.policyNamesToAdd());
@@ -184,10 +185,15 @@ public final class PolicyResolver {
 
   /**
    * The policies and context of a connection of {@code principal} (a certificate ARN) with {@code
-   * clientId}; {@code adjust} may change the set of policy names before they are loaded.
+   * clientId} from {@code sourceIp} (or null); {@code adjust} may change the set of policy names
+   * before they are loaded.
    */
   ConnectionPolicies connection(
-      Scope scope, String principal, String clientId, Consumer<Set<String>> adjust) {
+      Scope scope,
+      String principal,
+      String clientId,
+      String sourceIp,
+      Consumer<Set<String>> adjust) {
     Certificate certificate = Principals.certificate(ports.certificates(), scope, principal);
     String principalArn = Principals.arnOf(scope, certificate.certificateId());
     Optional<Thing> thing = connectedThing(scope, principalArn, clientId);
@@ -203,6 +209,7 @@ public final class PolicyResolver {
             certificate.certificateId(),
             certificate.pem(),
             clientId,
+            sourceIp,
             thing.orElse(null),
             thing.isPresent(),
             clock.instant());

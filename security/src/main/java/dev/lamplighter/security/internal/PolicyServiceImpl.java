@@ -55,7 +55,7 @@ public final class PolicyServiceImpl implements PolicyService {
             () -> {
               if (ports.policies().find(scope, name).isPresent()) {
                 throw ErrorCode.RESOURCE_ALREADY_EXISTS
-                    .exception("Policy %s already exists.", name)
+                    .exception("Policy cannot be created - name already exists (name=%s)", name)
                     .withDetails(java.util.Map.of("resourceArn", arn(scope, name)));
               }
               Instant now = clock.instant();
@@ -241,7 +241,19 @@ public final class PolicyServiceImpl implements PolicyService {
 
   @Override
   public Page<String> targets(Scope scope, String policyName, PageRequest page) {
-    policy(scope, policyName);
+    if (ports.policies().find(scope, policyName).isEmpty()) {
+      // AWS's wording for this operation, unlike the other operations on a missing policy.
+      throw ErrorCode.RESOURCE_NOT_FOUND.exception("Policy not found");
+    }
+    return attachedTargets(scope, policyName, page);
+  }
+
+  @Override
+  public Page<String> principals(Scope scope, String policyName, PageRequest page) {
+    return attachedTargets(scope, policyName, page);
+  }
+
+  private Page<String> attachedTargets(Scope scope, String policyName, PageRequest page) {
     return Page.fromLookahead(
         ports
             .policyAttachments()
@@ -257,8 +269,10 @@ public final class PolicyServiceImpl implements PolicyService {
   }
 
   @Override
-  public ConnectionPolicies connectionPolicies(Scope scope, String certificateId, String clientId) {
-    return resolver.connection(scope, Principals.arnOf(scope, certificateId), clientId, n -> {});
+  public ConnectionPolicies connectionPolicies(
+      Scope scope, String certificateId, String clientId, String sourceIp) {
+    return resolver.connection(
+        scope, Principals.arnOf(scope, certificateId), clientId, sourceIp, n -> {});
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.lamplighter.security.internal;
 
 import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.error.ErrorCode;
+import dev.lamplighter.core.error.ServiceException;
 import dev.lamplighter.core.event.ChangeKind;
 import dev.lamplighter.core.event.ChangeRecord;
 import dev.lamplighter.core.page.Page;
@@ -100,7 +101,18 @@ public final class ThingPrincipalServiceImpl implements ThingPrincipalService {
   @Override
   public Page<ThingPrincipal> principalsOf(
       Scope scope, String thingName, ThingPrincipalType type, PageRequest page) {
-    things.describe(scope, thingName);
+    try {
+      things.describe(scope, thingName);
+    } catch (ServiceException e) {
+      if (e.code() != ErrorCode.RESOURCE_NOT_FOUND) {
+        throw e;
+      }
+      // AWS's wording for ListThingPrincipals, which clients match on.
+      throw ErrorCode.RESOURCE_NOT_FOUND.exception(
+          "Failed to list principals for thing %s because the thing does not exist in your"
+              + " account",
+          thingName);
+    }
     return filtered(
         after -> ports.thingPrincipals().principalsOf(scope, thingName, after, page.limit() + 1),
         type,

@@ -33,7 +33,9 @@ public interface ThingPrincipalService {
    * ListThingPrincipals(V2): the thing's principals in ARN order.
    *
    * @param type only attachments of this type, or null
-   * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for an unknown thing
+   * @throws dev.lamplighter.core.error.ServiceException RESOURCE_NOT_FOUND for an unknown thing, in
+   *     AWS's words ("Failed to list principals for thing … because the thing does not exist in
+   *     your account")
    */
   Page<ThingPrincipal> principalsOf(
       Scope scope, String thingName, ThingPrincipalType type, PageRequest page);

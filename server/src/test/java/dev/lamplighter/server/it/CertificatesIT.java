@@ -161,7 +161,8 @@ class CertificatesIT {
     assertThat(description.certificateModeAsString()).isEqualTo("SNI_ONLY");
     assertThat(description.status()).isEqualTo(CertificateStatus.INACTIVE);
     assertThatThrownBy(() -> iot.registerCertificateWithoutCA(b -> b.certificatePem(pem)))
-        .isInstanceOf(ResourceAlreadyExistsException.class);
+        .isInstanceOf(ResourceAlreadyExistsException.class)
+        .hasMessageStartingWith("The certificate is already provisioned or registered (Service");
     assertThatThrownBy(
             () -> iot.registerCertificateWithoutCA(b -> b.certificatePem("not a certificate")))
         .isInstanceOf(CertificateValidationException.class);
@@ -179,12 +180,13 @@ class CertificatesIT {
                         .setAsActive(true))
             .certificateId();
 
+    String devicePem = ca.issue("CN=fleet-lamp-1").pem();
     String deviceId =
-        iot.registerCertificate(
-                b ->
-                    b.certificatePem(ca.issue("CN=fleet-lamp-1").pem())
-                        .status(CertificateStatus.ACTIVE))
+        iot.registerCertificate(b -> b.certificatePem(devicePem).status(CertificateStatus.ACTIVE))
             .certificateId();
+    assertThatThrownBy(() -> iot.registerCertificate(b -> b.certificatePem(devicePem)))
+        .isInstanceOf(ResourceAlreadyExistsException.class)
+        .hasMessageStartingWith("The certificate is already provisioned or registered (Service");
 
     assertThat(
             iot.describeCertificate(b -> b.certificateId(deviceId))

@@ -121,6 +121,76 @@ class MqttDevicesIT {
     lamp.disconnect();
   }
 
+  /** A policy allowing every MQTT action on the {@code ip/} topics from {@code range} only. */
+  private static String fromRange(String range) {
+    return """
+        {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow",
+           "Action": ["iot:Connect", "iot:Publish", "iot:Subscribe", "iot:Receive"],
+           "Resource": "*",
+           "Condition": {"IpAddress": {"aws:SourceIp": "%s"}}}]}
+        """
+        .formatted(range);
+  }
+
+  @Test
+  void sourceIpCondition_allowsALoopbackClient_toConnectSubscribeAndPublish() throws Exception {
+    devices.createPolicy("from-loopback", fromRange("127.0.0.0/8"));
+    Device local = devices.register("ip-local", "from-loopback");
+    Mqtt3BlockingClient client = devices.v3(local);
+
+    client.connect();
+    try (Mqtt3BlockingClient.Mqtt3Publishes publishes =
+        client.publishes(MqttGlobalPublishFilter.ALL)) {
+      client.subscribeWith().topicFilter("ip/loopback").qos(MqttQos.AT_LEAST_ONCE).send();
+      client
+          .publishWith()
+          .topic("ip/loopback")
+          .payload("here".getBytes(StandardCharsets.UTF_8))
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send();
+      Optional<Mqtt3Publish> received = publishes.receive(10, TimeUnit.SECONDS);
+      assertThat(received).isPresent();
+      assertThat(new String(received.get().getPayloadAsBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("here");
+    }
+    client.disconnect();
+  }
+
+  @Test
+  void sourceIpCondition_ofAnotherRange_refusesTheConnect_andThePublish() {
+    devices.createPolicy("from-private-range", fromRange("10.0.0.0/8"));
+    Device remote = devices.register("ip-remote", "from-private-range");
+
+    assertThatThrownBy(() -> devices.v3(remote).connect())
+        .isInstanceOfSatisfying(
+            Mqtt3ConnAckException.class,
+            e ->
+                assertThat(e.getMqttMessage().getReturnCode())
+                    .isEqualTo(Mqtt3ConnAckReturnCode.NOT_AUTHORIZED));
+
+    devices.createPolicy(
+        "connect-anywhere-publish-from-private-range",
+        """
+        {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Action": "iot:Connect", "Resource": "*"},
+          {"Effect": "Allow", "Action": "iot:Publish", "Resource": "*",
+           "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}]}
+        """);
+    Device publisher =
+        devices.register("ip-publisher", "connect-anywhere-publish-from-private-range");
+    Mqtt5BlockingClient client = devices.v5(publisher);
+    client.connect();
+    assertThatThrownBy(
+            () -> client.publishWith().topic("ip/private").qos(MqttQos.AT_LEAST_ONCE).send())
+        .isInstanceOfSatisfying(
+            Mqtt5PubAckException.class,
+            e ->
+                assertThat(e.getMqttMessage().getReasonCode())
+                    .isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED));
+    client.disconnect();
+  }
+
   @Test
   void subscribe_toAnotherThingsTopics_isRefusedInSubAck() {
     Mqtt3BlockingClient lamp = devices.v3(lamp1);

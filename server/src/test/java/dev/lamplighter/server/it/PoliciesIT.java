@@ -54,7 +54,9 @@ class PoliciesIT {
             () ->
                 iot.createPolicy(
                     b -> b.policyName("LightsOwnTopics").policyDocument(Policies.CONNECT_ANY)))
-        .isInstanceOf(ResourceAlreadyExistsException.class);
+        .isInstanceOf(ResourceAlreadyExistsException.class)
+        .hasMessageStartingWith(
+            "Policy cannot be created - name already exists (name=LightsOwnTopics) (Service");
   }
 
   @Test
@@ -192,6 +194,16 @@ class PoliciesIT {
     iot.detachPolicy(b -> b.policyName("Attachable").target(certArn));
     iot.detachPolicy(b -> b.policyName("Attachable").target(groupArn));
     iot.deletePolicy(b -> b.policyName("Attachable"));
+  }
+
+  @Test
+  void missingPolicy_hasNoPolicyPrincipals_butItsTargetsAreNotFound() {
+    assertThat(iot.listPolicyPrincipals(b -> b.policyName("NeverCreated")).principals()).isEmpty();
+    assertThat(iot.listPolicyPrincipals(b -> b.policyName("NeverCreated")).hasPrincipals())
+        .isTrue();
+    assertThatThrownBy(() -> iot.listTargetsForPolicy(b -> b.policyName("NeverCreated")))
+        .isInstanceOf(ResourceNotFoundException.class)
+        .hasMessageStartingWith("Policy not found (Service");
   }
 
   @Test

@@ -126,6 +126,11 @@ class PrincipalsIT {
                             .thingPrincipalType("SOMETIMES")))
         .isInstanceOf(InvalidRequestException.class);
     assertThat(iot.listThingPrincipals(b -> b.thingName("lamp-lonely")).principals()).isEmpty();
+    assertThatThrownBy(() -> iot.listThingPrincipals(b -> b.thingName("no-such-lamp")))
+        .isInstanceOf(ResourceNotFoundException.class)
+        .hasMessageStartingWith(
+            "Failed to list principals for thing no-such-lamp because the thing does not exist in"
+                + " your account (Service");
   }
 
   private static String newCertificate() {

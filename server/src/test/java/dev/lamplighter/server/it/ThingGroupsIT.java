@@ -121,7 +121,41 @@ class ThingGroupsIT {
                     b ->
                         b.thingGroupName("Again")
                             .thingGroupProperties(p -> p.thingGroupDescription("x"))))
-        .isInstanceOf(ResourceAlreadyExistsException.class);
+        .isInstanceOf(ResourceAlreadyExistsException.class)
+        .hasMessageStartingWith(
+            "Thing Group Again already exists in current account with different properties"
+                + " (Service");
+  }
+
+  @Test
+  void updateThingGroup_withEmptyAttributesReplacing_leavesNoAttributePayload() {
+    iot.createThingGroup(b -> b.thingGroupName("Bare"));
+
+    iot.updateThingGroup(
+        b ->
+            b.thingGroupName("Bare")
+                .thingGroupProperties(
+                    p -> p.attributePayload(a -> a.attributes(Map.of()).merge(false))));
+
+    DescribeThingGroupResponse bare = iot.describeThingGroup(b -> b.thingGroupName("Bare"));
+    assertThat(bare.version()).isEqualTo(2L);
+    assertThat(bare.thingGroupProperties().attributePayload()).isNull();
+
+    iot.createThingGroup(
+        b ->
+            b.thingGroupName("Emptied")
+                .thingGroupProperties(
+                    p -> p.attributePayload(a -> a.attributes(Map.of("k", "v")))));
+    iot.updateThingGroup(
+        b ->
+            b.thingGroupName("Emptied")
+                .thingGroupProperties(
+                    p -> p.attributePayload(a -> a.attributes(Map.of()).merge(false))));
+    assertThat(
+            iot.describeThingGroup(b -> b.thingGroupName("Emptied"))
+                .thingGroupProperties()
+                .attributePayload())
+        .isNull();
   }
 
   @Test
@@ -263,14 +297,16 @@ class ThingGroupsIT {
   }
 
   @Test
-  void listThingGroups_byParent_recursively_andByPrefix() {
+  void listThingGroups_recursiveHasNoDefault_falseStopsAtTheFirstLevel_andPrefixAppliesOnTop() {
     iot.createThingGroup(b -> b.thingGroupName("Tree"));
     iot.createThingGroup(b -> b.thingGroupName("Tree-a").parentGroupName("Tree"));
     iot.createThingGroup(b -> b.thingGroupName("Tree-b").parentGroupName("Tree"));
     iot.createThingGroup(b -> b.thingGroupName("Tree-a-1").parentGroupName("Tree-a"));
+    iot.createThingGroup(b -> b.thingGroupName("Tree-a-1-x").parentGroupName("Tree-a-1"));
 
+    // AWS: parentGroup alone, or with recursive=true, lists every descendant.
     assertThat(groups(iot.listThingGroups(b -> b.parentGroup("Tree")).thingGroups()))
-        .containsExactly("Tree-a", "Tree-b");
+        .containsExactly("Tree-a", "Tree-a-1", "Tree-a-1-x", "Tree-b");
     assertThat(
             groups(
                 iot
@@ -279,9 +315,42 @@ class ThingGroupsIT {
                     .thingGroups()
                     .stream()
                     .toList()))
-        .containsExactly("Tree-a", "Tree-a-1", "Tree-b");
-    assertThat(groups(iot.listThingGroups(b -> b.namePrefixFilter("Tree-a")).thingGroups()))
-        .containsExactly("Tree-a", "Tree-a-1");
+        .containsExactly("Tree-a", "Tree-a-1", "Tree-a-1-x", "Tree-b");
+    // recursive=false: the direct children only.
+    assertThat(
+            groups(iot.listThingGroups(b -> b.parentGroup("Tree").recursive(false)).thingGroups()))
+        .containsExactly("Tree-a", "Tree-b");
+    assertThat(
+            groups(
+                iot.listThingGroups(b -> b.parentGroup("Tree-a").recursive(false)).thingGroups()))
+        .containsExactly("Tree-a-1");
+    // namePrefixFilter on top of each.
+    assertThat(
+            groups(
+                iot.listThingGroups(b -> b.parentGroup("Tree").namePrefixFilter("Tree-a"))
+                    .thingGroups()))
+        .containsExactly("Tree-a", "Tree-a-1", "Tree-a-1-x");
+    assertThat(
+            groups(
+                iot.listThingGroups(
+                        b -> b.parentGroup("Tree").namePrefixFilter("Tree-a").recursive(false))
+                    .thingGroups()))
+        .containsExactly("Tree-a");
+    // Without parentGroup: every group, or with recursive=false the roots only.
+    assertThat(groups(iot.listThingGroups(b -> b.namePrefixFilter("Tree")).thingGroups()))
+        .containsExactly("Tree", "Tree-a", "Tree-a-1", "Tree-a-1-x", "Tree-b");
+    assertThat(
+            groups(
+                iot.listThingGroups(b -> b.namePrefixFilter("Tree").recursive(true)).thingGroups()))
+        .containsExactly("Tree", "Tree-a", "Tree-a-1", "Tree-a-1-x", "Tree-b");
+    assertThat(
+            groups(
+                iot.listThingGroups(b -> b.namePrefixFilter("Tree").recursive(false))
+                    .thingGroups()))
+        .containsExactly("Tree");
+    assertThat(groups(iot.listThingGroups(b -> b.recursive(false)).thingGroups()))
+        .contains("Tree")
+        .doesNotContain("Tree-a", "Tree-a-1", "Tree-a-1-x", "Tree-b");
     assertThatThrownBy(() -> iot.listThingGroups(b -> b.parentGroup("NoTree")))
         .isInstanceOf(ResourceNotFoundException.class);
   }

@@ -183,8 +183,10 @@ final class JdbcThingGroupRepository implements ThingGroupRepository {
         "Thing groups",
         connection -> {
           ThingGroupListQuery sql;
-          if (query.parentName() == null) {
+          if (query.parentName() == null && query.recursive()) {
             sql = ThingGroupListQuery.all(scope, query.namePrefix(), afterName, limit);
+          } else if (query.parentName() == null) {
+            sql = ThingGroupListQuery.roots(dialect, scope, query.namePrefix(), afterName, limit);
           } else if (!query.recursive()) {
             sql =
                 ThingGroupListQuery.children(

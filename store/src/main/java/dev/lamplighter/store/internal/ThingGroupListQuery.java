@@ -9,6 +9,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>all groups of the scope: the primary key;
+ *   <li>the root groups: {@code thing_groups_by_parent} with no parent;
  *   <li>the children of a parent: {@code thing_groups_by_parent};
  *   <li>every descendant of a parent: the range of {@code thing_groups_by_path} below the parent's
  *       path, which comes in path order, so the matching names are sorted before the page limit
@@ -48,6 +49,19 @@ record ThingGroupListQuery(String sql, List<Object> params) {
             .append(" FROM thing_groups g WHERE g.account_id = ? AND g.region = ?")
             .append(" AND g.query_string IS NOT NULL");
     return page(sql, params, "g.name", null, afterName, limit);
+  }
+
+  /** The groups without a parent: the roots of hierarchies, and every dynamic group. */
+  static ThingGroupListQuery roots(
+      Dialect dialect, Scope scope, String namePrefix, String afterName, int limit) {
+    List<Object> params = scopeParams(scope);
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(COLUMNS)
+            .append(" FROM thing_groups g")
+            .append(dialect.useIndex("thing_groups_by_parent"))
+            .append(" WHERE g.account_id = ? AND g.region = ? AND g.parent_name IS NULL");
+    return page(sql, params, "g.name", namePrefix, afterName, limit);
   }
 
   /** The groups whose parent is {@code parentName}. */
