@@ -7,6 +7,7 @@ import dev.lamplighter.broker.BrokerTls;
 import dev.lamplighter.broker.RetainedMessage;
 import dev.lamplighter.broker.extension.DisconnectReason;
 import dev.lamplighter.broker.extension.Message;
+import dev.lamplighter.broker.extension.TransportIdentity;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -17,9 +18,12 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,6 +55,8 @@ public final class BrokerEngine {
   private final BrokerContext context;
   private final List<ScheduledFuture<?>> timers;
   private final Journal journal;
+  private final ChannelGroup established =
+      new DefaultChannelGroup("mqtt-established", GlobalEventExecutor.INSTANCE);
 
   private BrokerEngine(
       EventLoopGroup boss,
@@ -259,9 +265,30 @@ public final class BrokerEngine {
     return true;
   }
 
+  /**
+   * Serves MQTT on a channel the embedder established and whose last pipeline stage reads and
+   * writes MQTT's bytes; see {@link dev.lamplighter.broker.MqttBroker#serve}.
+   */
+  public void serve(Channel channel, TransportIdentity identity) {
+    if (!channel.eventLoop().inEventLoop()) {
+      channel.eventLoop().execute(() -> serve(channel, identity));
+      return;
+    }
+    BrokerSettings settings = context.settings();
+    // The same slow-consumer marks as the broker's own connections.
+    channel
+        .config()
+        .setWriteBufferWaterMark(
+            new WriteBufferWaterMark(settings.maxPacketBytes(), 2 * settings.maxPacketBytes()));
+    established.add(channel);
+    MqttChannelInitializer.serveEstablished(channel, context, identity);
+    channel.config().setAutoRead(true);
+  }
+
   public void close() {
     timers.forEach(timer -> timer.cancel(false));
     listener.close().syncUninterruptibly();
+    established.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     authExecutor.shutdownNow();
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
