@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public final class BrokerEngine {
   private final BrokerContext context;
   private final List<ScheduledFuture<?>> timers;
   private final Journal journal;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final ChannelGroup established =
       new DefaultChannelGroup("mqtt-established", GlobalEventExecutor.INSTANCE);
 
@@ -285,7 +287,11 @@ public final class BrokerEngine {
     channel.config().setAutoRead(true);
   }
 
+  /** Stops the broker; a second call does nothing. */
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     timers.forEach(timer -> timer.cancel(false));
     listener.close().syncUninterruptibly();
     established.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
