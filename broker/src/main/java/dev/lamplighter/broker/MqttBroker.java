@@ -1,7 +1,9 @@
 package dev.lamplighter.broker;
 
 import dev.lamplighter.broker.extension.Message;
+import dev.lamplighter.broker.extension.TransportIdentity;
 import dev.lamplighter.broker.internal.BrokerEngine;
+import io.netty.channel.Channel;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -115,6 +117,23 @@ public final class MqttBroker implements AutoCloseable {
   public boolean disconnect(
       String namespace, String clientId, boolean discardSession, boolean publishWill) {
     return engine.disconnect(namespace, clientId, discardSession, publishWill);
+  }
+
+  /**
+   * Serves MQTT on a connection the embedder accepted on a transport of its own, such as a
+   * WebSocket after its upgrade: the broker appends its stages (idle timer, MQTT decoder and
+   * encoder with the broker's limits, the connection handler) to {@code channel}'s pipeline, whose
+   * last stage must pass MQTT's bytes on as {@link io.netty.buffer.ByteBuf}s and take the broker's
+   * {@code ByteBuf}s to the client. From then on the connection is like one of the broker's own:
+   * same namespaces, sessions, limits, reserved topics and lifecycle listener, and the {@link
+   * dev.lamplighter.broker.extension.Authenticator} decides its CONNECT, with {@code identity} in
+   * {@link dev.lamplighter.broker.extension.ConnectRequest#transportIdentity()} and no peer
+   * certificates. It is closed with the broker.
+   *
+   * <p>Threading: any thread; the pipeline is changed on the channel's event loop.
+   */
+  public void serve(Channel channel, TransportIdentity identity) {
+    engine.serve(channel, identity);
   }
 
   /** Stops accepting connections and closes the live ones. */

@@ -30,6 +30,9 @@ import dev.lamplighter.gateway.shadow.ShadowMqttApi;
 import dev.lamplighter.gateway.shadow.ShadowsOverHttps;
 import dev.lamplighter.gateway.topics.AwsReservedTopics;
 import dev.lamplighter.gateway.topics.RequestThreads;
+import dev.lamplighter.gateway.websocket.MqttOverWebSocket;
+import dev.lamplighter.gateway.websocket.SignedCallers;
+import dev.lamplighter.gateway.websocket.UpgradeSignatures;
 import dev.lamplighter.jobs.DeviceJobService;
 import dev.lamplighter.registry.EventConfigurationService;
 import dev.lamplighter.registry.ThingConnectivityService;
@@ -40,15 +43,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The MQTT side of the server: AWS IoT Core's device gateway on the generic broker.
  *
- * <p>{@link #start} builds the broker extensions (certificate authentication with IoT policies, the
- * reserved-topic table, lifecycle events, things' connectivity reported to the registry), starts
- * the {@link MqttBroker}, and starts following the change log so live connections' rights follow
- * policy, certificate and registry changes. The server then hands {@link #messaging()} to the
- * iot-data HTTP API and calls {@link #close()} on shutdown:
+ * <p>{@link #start} builds the broker extensions (certificate authentication with IoT policies, and
+ * the account's rights for MQTT over WebSocket signed with an access key; the reserved-topic table,
+ * lifecycle events, things' connectivity reported to the registry), starts the {@link MqttBroker},
+ * and starts following the change log so live connections' rights follow policy, certificate and
+ * registry changes. The server then hands {@link #messaging()} to the iot-data HTTP API and calls
+ * {@link #close()} on shutdown:
  *
  * <pre>{@code
  * Gateway gateway = Gateway.start(
@@ -95,7 +100,9 @@ public final class Gateway implements AutoCloseable {
   private final List<PositionedFollower> followers;
   private final List<DataPlaneRoute> httpsRoutes;
   private final MqttBroker broker;
+  private final BrokerSettings settings;
   private final DeviceMessaging messaging;
+  private final List<MqttOverWebSocket> webSocketRoutes = new CopyOnWriteArrayList<>();
 
   private Gateway(
       ConnectionAuthorization authorization,
@@ -113,6 +120,7 @@ public final class Gateway implements AutoCloseable {
     this.followers = List.copyOf(followers);
     this.httpsRoutes = List.copyOf(httpsRoutes);
     this.broker = broker;
+    this.settings = settings;
     this.messaging = new BrokerDeviceMessaging(handle, settings, clock);
   }
 
@@ -188,7 +196,8 @@ public final class Gateway implements AutoCloseable {
     AwsReservedTopics reservedTopics =
         AwsReservedTopics.standard(features, requestThreads, handle::publishTo);
     BrokerExtensions extensions =
-        new BrokerExtensions(authorization.authenticator(), reservedTopics, listeners);
+        new BrokerExtensions(
+            new SignedCallers(authorization.authenticator()), reservedTopics, listeners);
     List<PositionedFollower> followers = new ArrayList<>();
     if (services.jobs() != null) {
       followers.add(
@@ -263,6 +272,18 @@ public final class Gateway implements AutoCloseable {
     return httpsRoutes;
   }
 
+  /**
+   * MQTT over WebSocket ({@code GET /mqtt}) for the data-plane listener: upgrades signed with an
+   * active access key, as {@code signatures} verifies them, become connections of this gateway's
+   * broker in the key's account and region, with every right in it. Closed with the gateway.
+   */
+  public DataPlaneRoute mqttOverWebSocket(UpgradeSignatures signatures) {
+    MqttOverWebSocket route =
+        new MqttOverWebSocket(() -> broker, signatures, settings.maxPacketBytes());
+    webSocketRoutes.add(route);
+    return route;
+  }
+
   /** The port the MQTT listener is bound to. */
   public int port() {
     return broker.port();
@@ -276,6 +297,7 @@ public final class Gateway implements AutoCloseable {
   public void close() {
     authorization.close();
     followers.forEach(PositionedFollower::close);
+    webSocketRoutes.forEach(MqttOverWebSocket::close);
     broker.close();
     requestThreads.close();
     connectivity.close();

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * The data-plane listener and the files job documents point devices to: the built-in file store
  * ({@code <data-dir>/files}) served with presigned URLs on the data-plane port, or, when {@code
  * --files-s3-endpoint} is set, an S3-compatible object store presigned with the AWS SDK. The
- * listener also serves the secure-tunneling relay at {@code /tunnel} and the device APIs the
- * gateway offers over HTTPS with client certificates.
+ * listener also serves the secure-tunneling relay at {@code /tunnel}, MQTT over WebSocket at {@code
+ * /mqtt} and the device APIs the gateway offers over HTTPS with client certificates.
  */
 final class DataPlane implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);

@@ -7,6 +7,7 @@ import dev.lamplighter.core.page.PageTokenCodec;
 import dev.lamplighter.core.random.IdSource;
 import dev.lamplighter.gateway.Gateway;
 import dev.lamplighter.gateway.NodePositions;
+import dev.lamplighter.gateway.dataplane.DataPlaneRoute;
 import dev.lamplighter.index.FleetIndex;
 import dev.lamplighter.index.FleetIndexSettings;
 import dev.lamplighter.jobs.Jobs;
@@ -32,6 +33,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -139,10 +142,14 @@ public final class LamplighterServer implements AutoCloseable {
               new NodePositions(backend.dataDir().resolve("mqtt").resolve("positions")),
               clock);
       TunnelService tunnels = Tunnels.create(backend.store().tunnelPorts(), clock, ids);
+      List<DataPlaneRoute> deviceRoutes = new ArrayList<>(gateway.httpsRoutes());
+      deviceRoutes.add(
+          gateway.mqttOverWebSocket(
+              new SignedUpgrades(backend.security().accounts()::activeCredential, clock)));
       dataPlane.listen(
           TunnelRelay.start(
               tunnels, backend.store().changeLog(), TunnelSettings.relay(settings), clock),
-          gateway.httpsRoutes());
+          deviceRoutes);
 
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       JvmGcMetrics gcMetrics = bindJvmMetrics(meters);

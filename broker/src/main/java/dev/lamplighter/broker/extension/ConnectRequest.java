@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param remoteAddress the client's address
  * @param serverName the TLS server name (SNI) the client asked for, or null
  * @param will the client's will, if any
+ * @param transportIdentity what the embedder's own transport established for a connection it handed
+ *     over with {@link dev.lamplighter.broker.MqttBroker#serve}; null on the broker's listener
  */
 public record ConnectRequest(
     String clientId,
@@ -28,11 +30,36 @@ public record ConnectRequest(
     List<X509Certificate> peerCertificates,
     InetSocketAddress remoteAddress,
     String serverName,
-    Optional<Message> will) {
+    Optional<Message> will,
+    TransportIdentity transportIdentity) {
   public ConnectRequest {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(protocolVersion, "protocolVersion");
     peerCertificates = List.copyOf(peerCertificates);
     Objects.requireNonNull(will, "will");
+  }
+
+  /** A request from the broker's own listener, without a transport identity. */
+  public ConnectRequest(
+      String clientId,
+      ProtocolVersion protocolVersion,
+      boolean cleanStart,
+      int keepAliveSeconds,
+      String username,
+      List<X509Certificate> peerCertificates,
+      InetSocketAddress remoteAddress,
+      String serverName,
+      Optional<Message> will) {
+    this(
+        clientId,
+        protocolVersion,
+        cleanStart,
+        keepAliveSeconds,
+        username,
+        peerCertificates,
+        remoteAddress,
+        serverName,
+        will,
+        null);
   }
 }

@@ -18,7 +18,10 @@ public interface ConnectionAuthority {
   /** Whether a message on {@code topic} may be delivered to the client. */
   boolean mayReceive(String topic);
 
-  /** Allows everything: for tests and embedders without access control. */
+  /**
+   * Allows everything: for connections with every right in their namespace, tests, and embedders
+   * without access control.
+   */
   static ConnectionAuthority allowAll() {
     return AllowAll.INSTANCE;
   }

@@ -7,6 +7,7 @@ import dev.lamplighter.broker.BrokerTls;
 import dev.lamplighter.broker.RetainedMessage;
 import dev.lamplighter.broker.extension.DisconnectReason;
 import dev.lamplighter.broker.extension.Message;
+import dev.lamplighter.broker.extension.TransportIdentity;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -17,9 +18,12 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +56,9 @@ public final class BrokerEngine {
   private final BrokerContext context;
   private final List<ScheduledFuture<?>> timers;
   private final Journal journal;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ChannelGroup established =
+      new DefaultChannelGroup("mqtt-established", GlobalEventExecutor.INSTANCE);
 
   private BrokerEngine(
       EventLoopGroup boss,
@@ -259,9 +267,34 @@ public final class BrokerEngine {
     return true;
   }
 
+  /**
+   * Serves MQTT on a channel the embedder established and whose last pipeline stage reads and
+   * writes MQTT's bytes; see {@link dev.lamplighter.broker.MqttBroker#serve}.
+   */
+  public void serve(Channel channel, TransportIdentity identity) {
+    if (!channel.eventLoop().inEventLoop()) {
+      channel.eventLoop().execute(() -> serve(channel, identity));
+      return;
+    }
+    BrokerSettings settings = context.settings();
+    // The same slow-consumer marks as the broker's own connections.
+    channel
+        .config()
+        .setWriteBufferWaterMark(
+            new WriteBufferWaterMark(settings.maxPacketBytes(), 2 * settings.maxPacketBytes()));
+    established.add(channel);
+    MqttChannelInitializer.serveEstablished(channel, context, identity);
+    channel.config().setAutoRead(true);
+  }
+
+  /** Stops the broker; a second call does nothing. */
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     timers.forEach(timer -> timer.cancel(false));
     listener.close().syncUninterruptibly();
+    established.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     authExecutor.shutdownNow();
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -196,7 +196,8 @@ final class ConnectSettings {
         peer.certificates(),
         peer.address(),
         peer.serverName(),
-        Optional.ofNullable(will));
+        Optional.ofNullable(will),
+        peer.transportIdentity());
   }
 
   MqttConnAckMessage connack(boolean sessionPresent) {

@@ -1,5 +1,7 @@
 package dev.lamplighter.broker.internal;
 
+import dev.lamplighter.broker.extension.TransportIdentity;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -28,7 +30,8 @@ import javax.net.ssl.SSLSession;
  * Builds the MQTT listener's pipeline: TLS, flush consolidation, an idle timer (the connect timeout
  * until CONNECT, then 1.5 times the keep-alive), the MQTT decoder with the broker's size limits,
  * the encoder, and the connection handler once TLS has completed. A plain-TCP broker (tests only)
- * skips TLS.
+ * skips TLS. A channel the embedder established itself (MQTT over WebSocket) gets the same stages
+ * after its own, through {@link #serveEstablished}.
  */
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final BrokerContext broker;
@@ -42,17 +45,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel channel) throws Exception {
     ChannelPipeline pipeline = channel.pipeline();
-    // Writes of one read batch (PUBACKs) or of one burst of deliveries go out with one flush, so
-    // TLS seals them into few records and the socket takes them in one system call.
-    pipeline.addLast(PipelineNames.FLUSH, new FlushConsolidationHandler(256, true));
-    pipeline.addLast(
-        PipelineNames.IDLE,
-        new IdleStateHandler(
-            broker.settings().connectTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    pipeline.addLast(
-        PipelineNames.DECODER,
-        new MqttDecoder(broker.settings().maxPacketBytes(), broker.settings().maxClientIdBytes()));
-    pipeline.addLast(PipelineNames.ENCODER, MqttEncoder.INSTANCE);
+    addMqttStages(pipeline, broker);
     if (tls == null) {
       pipeline.addLast(
           PipelineNames.CONNECTION,
@@ -69,6 +62,39 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     ssl.setHandshakeTimeout(broker.settings().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
     pipeline.addFirst(PipelineNames.TLS, ssl);
     pipeline.addLast(PipelineNames.CONNECTION, new AfterHandshake(broker, channel.remoteAddress()));
+  }
+
+  /**
+   * The stages between the transport and the connection handler: flush consolidation, the idle
+   * timer, the MQTT decoder with the broker's size limits, and the encoder.
+   */
+  static void addMqttStages(ChannelPipeline pipeline, BrokerContext broker) {
+    // Writes of one read batch (PUBACKs) or of one burst of deliveries go out with one flush, so
+    // TLS seals them into few records and the socket takes them in one system call.
+    pipeline.addLast(PipelineNames.FLUSH, new FlushConsolidationHandler(256, true));
+    pipeline.addLast(
+        PipelineNames.IDLE,
+        new IdleStateHandler(
+            broker.settings().connectTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+    pipeline.addLast(
+        PipelineNames.DECODER,
+        new MqttDecoder(broker.settings().maxPacketBytes(), broker.settings().maxClientIdBytes()));
+    pipeline.addLast(PipelineNames.ENCODER, MqttEncoder.INSTANCE);
+  }
+
+  /**
+   * Ends the pipeline of a channel the embedder established (its last stage reads and writes MQTT's
+   * bytes) with the MQTT stages and a connection handler carrying {@code identity}. Runs on the
+   * channel's event loop.
+   */
+  static void serveEstablished(Channel channel, BrokerContext broker, TransportIdentity identity) {
+    ChannelPipeline pipeline = channel.pipeline();
+    addMqttStages(pipeline, broker);
+    InetSocketAddress address =
+        channel.remoteAddress() instanceof InetSocketAddress inet ? inet : null;
+    pipeline.addLast(
+        PipelineNames.CONNECTION,
+        new MqttConnectionHandler(broker, new PeerIdentity(List.of(), null, address, identity)));
   }
 
   /** Replaces itself with the connection handler once the handshake names the client. */

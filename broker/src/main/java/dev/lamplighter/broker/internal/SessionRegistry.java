@@ -44,8 +44,10 @@ final class SessionRegistry {
 
   /**
    * The session of {@code key}; a new one takes {@code preferred} as its single writer (the
-   * connecting channel's event loop, so its deliveries are written without another thread hop),
-   * else the executor the client id's hash picks. An existing session keeps its executor.
+   * connecting channel's event loop, so its deliveries are written without another thread hop) when
+   * it is one of the broker's event loops, else the executor the client id's hash picks (a channel
+   * the embedder established runs on the embedder's loops, which a session may outlive). An
+   * existing session keeps its executor.
    */
   Session resolve(SessionKey key, EventExecutor preferred) {
     return sessions.computeIfAbsent(
@@ -53,13 +55,25 @@ final class SessionRegistry {
         k ->
             new Session(
                 k,
-                preferred != null
+                isOurs(preferred)
                     ? preferred
                     : executors[Math.floorMod(k.hashCode(), executors.length)],
                 clock,
                 tree(k.namespace()),
                 maxQueued,
                 journal));
+  }
+
+  private boolean isOurs(EventExecutor executor) {
+    if (executor == null) {
+      return false;
+    }
+    for (EventExecutor ours : executors) {
+      if (ours == executor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Optional<Session> find(SessionKey key) {
