@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * The gateway's MQTT-over-WebSocket upgrades verified with the API's SigV4 verifier (ADR 18): the
+ * The gateway's MQTT-over-WebSocket upgrades verified with the API's SigV4 verifier (ADR 17): the
  * service {@code iotdevicegateway}, the same access keys and clock skew as the control plane, and
  * the security token AWS IoT's clients append after signing.
  */
