@@ -17,6 +17,11 @@ public final class PageTokens {
     this.codec = codec;
   }
 
+  /** Tokens in the URL-safe base64 alphabet, for services whose token pattern excludes + and /. */
+  public PageTokens urlSafe() {
+    return new PageTokens(codec.urlSafe());
+  }
+
   /**
    * The page the call asks for.
    *

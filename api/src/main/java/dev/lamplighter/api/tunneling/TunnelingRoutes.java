@@ -19,7 +19,7 @@ public final class TunnelingRoutes {
 
   public static List<Route> of(TunnelService tunnels, DeviceMessaging messaging, PageTokens pages) {
     TunnelOperations operations =
-        new TunnelOperations(tunnels, new TunnelNotifications(messaging), pages);
+        new TunnelOperations(tunnels, new TunnelNotifications(messaging), pages.urlSafe());
     return List.of(
         tunneling("OpenTunnel", operations::open),
         tunneling("CloseTunnel", operations::close),

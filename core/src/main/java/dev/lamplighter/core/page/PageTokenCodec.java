@@ -14,11 +14,12 @@ import javax.crypto.spec.SecretKeySpec;
  * Turns a listing cursor into an opaque {@code nextToken} and back.
  *
  * <p>A token is {@code base64(version | cursor | mac)} (standard alphabet, as AWS's {@code marker}
- * pattern requires), where the MAC (HMAC-SHA256, truncated to 16 bytes) covers the cursor and a
- * binding string: the operation, the caller's scope and the listing's filters. A token that was
- * altered, or is replayed against another operation, caller or filter, fails the MAC check and is
- * refused as an invalid token. The key comes from the server's master key, so tokens stay valid
- * across restarts.
+ * pattern requires; {@link #urlSafe()} writes the URL-safe one, as IoTSecuredTunneling's {@code
+ * nextToken} pattern requires; both alphabets are read), where the MAC (HMAC-SHA256, truncated to
+ * 16 bytes) covers the cursor and a binding string: the operation, the caller's scope and the
+ * listing's filters. A token that was altered, or is replayed against another operation, caller or
+ * filter, fails the MAC check and is refused as an invalid token. The key comes from the server's
+ * master key, so tokens stay valid across restarts.
  */
 public final class PageTokenCodec {
   private static final byte VERSION = 1;
@@ -26,12 +27,27 @@ public final class PageTokenCodec {
   private static final String ALGORITHM = "HmacSHA256";
 
   private final SecretKeySpec key;
+  private final Base64.Encoder encoder;
 
   public PageTokenCodec(byte[] key) {
+    this(new SecretKeySpec(checked(key).clone(), ALGORITHM), Base64.getEncoder());
+  }
+
+  private PageTokenCodec(SecretKeySpec key, Base64.Encoder encoder) {
+    this.key = key;
+    this.encoder = encoder;
+  }
+
+  private static byte[] checked(byte[] key) {
     if (key.length < 16) {
       throw new IllegalArgumentException("a page token key has at least 16 bytes");
     }
-    this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    return key;
+  }
+
+  /** The same tokens written in the URL-safe alphabet ({@code -} and {@code _}). */
+  public PageTokenCodec urlSafe() {
+    return new PageTokenCodec(key, Base64.getUrlEncoder());
   }
 
   /** The token for resuming after {@code cursor} in the listing described by {@code binding}. */
@@ -40,7 +56,7 @@ public final class PageTokenCodec {
     byte[] mac = mac(binding, cursorBytes);
     ByteBuffer buffer = ByteBuffer.allocate(1 + cursorBytes.length + MAC_LENGTH);
     buffer.put(VERSION).put(cursorBytes).put(mac);
-    return Base64.getEncoder().encodeToString(buffer.array());
+    return encoder.encodeToString(buffer.array());
   }
 
   /**
@@ -52,7 +68,8 @@ public final class PageTokenCodec {
   public String decode(String binding, String token) {
     byte[] raw;
     try {
-      raw = Base64.getDecoder().decode(token);
+      boolean urlSafe = token.indexOf('-') >= 0 || token.indexOf('_') >= 0;
+      raw = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(token);
     } catch (IllegalArgumentException e) {
       throw invalid();
     }

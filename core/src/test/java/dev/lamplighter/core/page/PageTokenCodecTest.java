@@ -73,4 +73,18 @@ class PageTokenCodecTest {
     assertThatThrownBy(() -> codec.decode("ListThings", token))
         .isInstanceOf(ServiceException.class);
   }
+
+  @Test
+  void urlSafeTokens_avoidPlusAndSlash_andEitherAlphabetIsRead() {
+    PageTokenCodec urlSafe = codec.urlSafe();
+    for (int i = 0; i < 200; i++) {
+      String cursor = "2026-12-08T03:07:56.267317874Z|" + i + "-898aca8d-d116-4f3b";
+      String token = urlSafe.encode("ListTunnels|111122223333/eu-west-1", cursor);
+
+      assertThat(token).matches("[a-zA-Z0-9_=-]{1,4096}");
+      assertThat(codec.decode("ListTunnels|111122223333/eu-west-1", token)).isEqualTo(cursor);
+      String standard = codec.encode("ListTunnels|111122223333/eu-west-1", cursor);
+      assertThat(urlSafe.decode("ListTunnels|111122223333/eu-west-1", standard)).isEqualTo(cursor);
+    }
+  }
 }

@@ -154,6 +154,29 @@ class TunnelsIT {
   }
 
   @Test
+  void everyPageToken_fitsTheServicesPattern_andResumesTheListing() {
+    for (int i = 0; i < 6; i++) {
+      tunneling.openTunnel(
+          b -> b.destinationConfig(c -> c.thingName("lamp-pages").services("SSH")));
+    }
+    for (int pass = 0; pass < 2; pass++) {
+      List<String> seen = new java.util.ArrayList<>();
+      String token = null;
+      do {
+        String after = token;
+        ListTunnelsResponse page =
+            tunneling.listTunnels(b -> b.thingName("lamp-pages").maxResults(1).nextToken(after));
+        page.tunnelSummaries().forEach(t -> seen.add(t.tunnelId()));
+        token = page.nextToken();
+        if (token != null) {
+          assertThat(token).matches("[a-zA-Z0-9_=-]{1,4096}");
+        }
+      } while (token != null);
+      assertThat(seen).hasSize(6).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void rotateTunnelAccessToken_replacesTheTokensOfTheMode_withoutExtendingTheLifetime() {
     OpenTunnelResponse opened =
         tunneling.openTunnel(
