@@ -6,6 +6,7 @@ import dev.lamplighter.index.FleetSearch;
 import dev.lamplighter.index.IndexingConfigurations;
 import dev.lamplighter.index.spi.IndexPorts;
 import dev.lamplighter.registry.Registry;
+import dev.lamplighter.registry.ThingGroupService;
 import dev.lamplighter.shadow.ShadowService;
 import java.nio.file.Path;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -17,6 +18,7 @@ public final class FleetIndexEngine implements AutoCloseable {
   private final FleetSearch search;
   private final IndexingConfigurations configurations;
   private final DynamicThingGroups dynamicThingGroups;
+  private final ThingGroupService thingGroups;
 
   private FleetIndexEngine(
       Path directory,
@@ -38,7 +40,9 @@ public final class FleetIndexEngine implements AutoCloseable {
             index.committedSequence(),
             settings.pollInterval(),
             settings.commitInterval());
-    this.search = new LuceneFleetSearch(index, scopeConfigurations, readiness);
+    IndexReadWait readWait = new IndexReadWait(ports.changeLog(), feed, settings.readWait());
+    this.search = new LuceneFleetSearch(index, scopeConfigurations, readiness, readWait);
+    this.thingGroups = new MembershipReads(registry.thingGroups(), readWait);
     this.configurations =
         new IndexingConfigurationsImpl(
             ports, scopeConfigurations, registry.dynamicThingGroups(), readiness);
@@ -68,6 +72,10 @@ public final class FleetIndexEngine implements AutoCloseable {
 
   public DynamicThingGroups dynamicThingGroups() {
     return dynamicThingGroups;
+  }
+
+  public ThingGroupService thingGroups() {
+    return thingGroups;
   }
 
   @Override
