@@ -19,6 +19,8 @@ public final class FleetIndexEngine implements AutoCloseable {
   private final IndexingConfigurations configurations;
   private final DynamicThingGroups dynamicThingGroups;
   private final ThingGroupService thingGroups;
+  private final ScopeConfigurations scopeConfigurations;
+  private final IndexPorts ports;
 
   private FleetIndexEngine(
       Path directory,
@@ -30,6 +32,8 @@ public final class FleetIndexEngine implements AutoCloseable {
     this.index = LuceneIndex.open(directory, new KeywordAnalyzer());
     IndexReadiness readiness = new IndexReadiness(index.committedSequence() == 0);
     ScopeConfigurations scopeConfigurations = new ScopeConfigurations(ports);
+    this.scopeConfigurations = scopeConfigurations;
+    this.ports = ports;
     DynamicMembership membership = new DynamicMembership(index, registry, scopeConfigurations);
     IndexUpdater updater =
         new IndexUpdater(index, registry, scopeConfigurations, shadows, membership, readiness);
@@ -58,7 +62,9 @@ public final class FleetIndexEngine implements AutoCloseable {
     return new FleetIndexEngine(directory, ports, registry, shadows, settings);
   }
 
+  /** Warms the paths of a write and a search, then follows the log. */
   public void start() {
+    IndexWarmUp.run(index, scopeConfigurations, ports.changeLog());
     feed.start();
   }
 
