@@ -5,8 +5,13 @@ import dev.lamplighter.core.tenancy.Scope;
 import java.util.List;
 
 /**
- * SearchIndex and the aggregations, over the caller's scope only. Results reflect the change log as
- * far as this node's index has applied it, normally within a fraction of a second of a write.
+ * SearchIndex and the aggregations, over the caller's scope only. Each method first waits, at most
+ * the index's read wait ({@link FleetIndexSettings#readWait}), until this node's index has applied
+ * and published every change committed to the log before the call; the results then reflect every
+ * write that completed before it (unlike AWS's eventually consistent index). After the bound, or
+ * with a zero wait, results reflect the log as far as the index has applied it.
+ *
+ * <p>Threading: any thread; a call blocks its caller for at most the read wait plus the search.
  *
  * <p>Every method throws {@link dev.lamplighter.core.error.ServiceException} with INVALID_QUERY for
  * a query that does not parse or names an unknown field, RESOURCE_NOT_FOUND for an index that does

@@ -108,7 +108,7 @@ public final class LamplighterServer implements AutoCloseable {
               backend.store().indexPorts(),
               backend.registry(),
               shadows,
-              FleetIndexSettings.DEFAULT);
+              FleetIndexSettings.from(settings));
       fleetIndex.start();
       Optional<NewAccessKey> generated =
           RootAccount.ensure(backend.security().accounts(), backend.securityConfig());

@@ -115,7 +115,8 @@ public final class IotRoutes {
       PageTokens pages) {
     ThingOperations things = new ThingOperations(registry.things(), pages);
     ThingTypeOperations types = new ThingTypeOperations(registry.thingTypes(), pages);
-    ThingGroupOperations groups = new ThingGroupOperations(registry.thingGroups(), pages);
+    // The index's view of thing groups: dynamic memberships read after the index took in writes.
+    ThingGroupOperations groups = new ThingGroupOperations(fleetIndex.thingGroups(), pages);
     BillingGroupOperations billing = new BillingGroupOperations(registry.billingGroups(), pages);
     TagOperations tags = new TagOperations(registry.tags(), pages);
     EndpointOperations endpoint = new EndpointOperations(endpoints);

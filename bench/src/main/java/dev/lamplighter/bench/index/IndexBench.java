@@ -68,7 +68,10 @@ public final class IndexBench {
                       ? Optional.of(ProcessCpu.of(options.targetPid().getAsLong()))
                       : Optional.empty())
               .run();
-      case FRESHNESS -> List.of(new FreshnessProbe(client, plan).run(options.samples()));
+      case FRESHNESS -> {
+        FreshnessProbe probe = new FreshnessProbe(client, plan);
+        yield List.of(probe.run(options.samples()), probe.runReadAfterWrite(options.samples()));
+      }
       case DYNGROUPS ->
           new DynamicGroupProbe(client, plan).run(options.groups(), options.samples());
       case RAW -> throw new IllegalStateException("handled above");

@@ -187,6 +187,8 @@ public final class IndexReport {
         new TextTable(1, "probe", "samples", "ok", "timeouts", "p50 ms", "p99 ms", "max ms");
     file.last("freshness")
         .ifPresent(f -> table.row(probeCells("update to searchable (SearchIndex)", f)));
+    file.last("read-after-write")
+        .ifPresent(f -> table.row(probeCells("SearchIndex right after UpdateThing", f)));
     convergence(file, "enter")
         .ifPresent(
             c -> table.row(probeCells("entering the probe group (ListThingGroupsForThing)", c)));
@@ -199,7 +201,8 @@ public final class IndexReport {
       label,
       count(r.number("samples")),
       count(r.number("ok")),
-      count(r.number("timeouts")),
+      // A search right after a write has no timeout: the column counts the searches that missed.
+      count(Double.isNaN(r.number("timeouts")) ? r.number("missed") : r.number("timeouts")),
       format(r.number("p50_ms"), 1),
       format(r.number("p99_ms"), 1),
       format(r.number("max_ms"), 1)
@@ -307,6 +310,7 @@ public final class IndexReport {
       }
     }
     List<ResultRecord> probes = new ArrayList<>(file.all("freshness"));
+    probes.addAll(file.all("read-after-write"));
     probes.addAll(file.all("convergence"));
     for (ResultRecord probe : probes) {
       if (probe.number("ok") != probe.number("samples")) {

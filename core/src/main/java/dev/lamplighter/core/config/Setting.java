@@ -178,6 +178,9 @@ public final class Setting<T> {
   private static Duration parseDuration(String text) {
     String value = text.trim().toLowerCase(Locale.ROOT);
     try {
+      if (value.equals("0")) {
+        return Duration.ZERO; // zero needs no unit
+      }
       if (value.startsWith("p")) {
         return Duration.parse(value.toUpperCase(Locale.ROOT));
       }
@@ -193,6 +196,6 @@ public final class Setting<T> {
     } catch (DateTimeParseException | NumberFormatException e) {
       // fall through to the common message
     }
-    throw new IllegalArgumentException("expected a duration such as 300s, 5m or PT5M");
+    throw new IllegalArgumentException("expected a duration such as 300s, 5m, PT5M or 0");
   }
 }

@@ -49,6 +49,23 @@ class SettingsTest {
   }
 
   @Test
+  void duration_zeroNeedsNoUnit_otherNumbersDo() {
+    assertThat(
+            Settings.resolve(KNOWN, Map.of("type-delete-delay", "0"), Map.of(), Map.of(), "f")
+                .get(DELAY))
+        .isZero();
+    assertThat(
+            Settings.resolve(KNOWN, Map.of("type-delete-delay", "250ms"), Map.of(), Map.of(), "f")
+                .get(DELAY))
+        .isEqualTo(Duration.ofMillis(250));
+    assertThatThrownBy(
+            () ->
+                Settings.resolve(KNOWN, Map.of("type-delete-delay", "2"), Map.of(), Map.of(), "f"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("type-delete-delay");
+  }
+
+  @Test
   void flag_beatsEnvironment_beatsFile() {
     Map<String, String> env = Map.of("LAMPLIGHTER_API_PORT", "9000");
     Map<String, String> file = Map.of("api-port", "9001");

@@ -1,22 +1,36 @@
 package dev.lamplighter.index.internal;
 
+import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.event.ChangeEvent;
 import dev.lamplighter.core.event.ChangeFollower;
 import dev.lamplighter.core.event.ChangeLog;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Feeds the change log to the index through a {@link ChangeFollower}: each batch of committed
  * entries is applied in order, made searchable, and committed every commit interval. API writes
  * never wait for it: they commit to the store, and the feed picks the entries up within a poll
- * interval. After a crash it resumes from the last commit and re-applies what followed (every step
- * of applying is idempotent).
+ * interval, or sooner after a commit of this process that touched what the index holds. After a
+ * crash it resumes from the last commit and re-applies what followed (every step of applying is
+ * idempotent).
+ *
+ * <p>The feed also tracks the last sequence that is <em>searchable</em> (applied and published),
+ * which may trail the follower's position while a long backlog is applied without publishing every
+ * batch; {@link #awaitSearchable} waits on it, for reads that must see writes committed before
+ * them.
  */
 final class ChangeFeed implements AutoCloseable {
   private static final int BATCH = 500;
   private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
   private static final long PUBLISH_WHILE_CATCHING_UP_NANOS = Duration.ofMillis(500).toNanos();
+
+  /**
+   * Reads after local commits stay this far apart: a stream of writes is taken in a few at a time
+   * rather than one segment per write, yet a lone write is searchable within milliseconds.
+   */
+  private static final Duration LOCAL_COMMIT_GAP = Duration.ofMillis(2);
 
   /** What the feed drives. */
   interface Target {
@@ -41,6 +55,11 @@ final class ChangeFeed implements AutoCloseable {
   private long lastPublish = System.nanoTime();
   private boolean unpublished;
 
+  private final Object searchableChanged = new Object();
+
+  /** The last sequence applied and published; guarded by {@link #searchableChanged}. */
+  private long searchable;
+
   ChangeFeed(
       ChangeLog log,
       Target target,
@@ -50,12 +69,19 @@ final class ChangeFeed implements AutoCloseable {
     this.target = target;
     this.commitIntervalNanos = commitInterval.toNanos();
     this.committed = startAfter;
+    this.searchable = startAfter;
     this.follower =
         new ChangeFollower(
             log,
             startAfter,
             new ChangeFollower.Settings(
-                "fleet-index-feed", BATCH, pollInterval, RETRY_AFTER_FAILURE),
+                    "fleet-index-feed", BATCH, pollInterval, RETRY_AFTER_FAILURE)
+                .wakingOnLocalCommits(
+                    LOCAL_COMMIT_GAP,
+                    ResourceType.THING,
+                    ResourceType.THING_GROUP,
+                    ResourceType.SHADOW,
+                    ResourceType.INDEX),
             new Steps());
   }
 
@@ -73,6 +99,47 @@ final class ChangeFeed implements AutoCloseable {
     return follower.awaitPosition(sequence, timeout);
   }
 
+  /** The last sequence whose entries are applied and searchable. */
+  long searchableSequence() {
+    synchronized (searchableChanged) {
+      return searchable;
+    }
+  }
+
+  /**
+   * Waits until every entry up to {@code sequence} is applied and searchable, at most {@code
+   * timeout}; false when the timeout passed first. Wakes the feed first, so an entry another node
+   * committed is read now rather than at the end of the feed's pause.
+   */
+  boolean awaitSearchable(long sequence, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (searchableChanged) {
+      if (searchable >= sequence) {
+        return true;
+      }
+    }
+    follower.wake();
+    synchronized (searchableChanged) {
+      while (searchable < sequence) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(searchableChanged, left);
+      }
+      return true;
+    }
+  }
+
+  private void published(long sequence) {
+    synchronized (searchableChanged) {
+      if (sequence > searchable) {
+        searchable = sequence;
+        searchableChanged.notifyAll();
+      }
+    }
+  }
+
   /** The follower's steps, on its thread. */
   private final class Steps implements ChangeFollower.Consumer {
     @Override
@@ -85,6 +152,7 @@ final class ChangeFeed implements AutoCloseable {
         target.publish();
         lastPublish = System.nanoTime();
         unpublished = false;
+        published(batch.get(batch.size() - 1).sequence());
       } else {
         unpublished = true;
       }
@@ -95,12 +163,13 @@ final class ChangeFeed implements AutoCloseable {
 
     @Override
     public void caughtUp() {
+      long applied = follower.position();
       if (unpublished) {
         target.publish();
         unpublished = false;
       }
+      published(applied);
       target.caughtUp();
-      long applied = follower.position();
       if (committed != applied) {
         commit(applied);
       }

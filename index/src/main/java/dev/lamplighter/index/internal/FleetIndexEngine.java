@@ -6,6 +6,7 @@ import dev.lamplighter.index.FleetSearch;
 import dev.lamplighter.index.IndexingConfigurations;
 import dev.lamplighter.index.spi.IndexPorts;
 import dev.lamplighter.registry.Registry;
+import dev.lamplighter.registry.ThingGroupService;
 import dev.lamplighter.shadow.ShadowService;
 import java.nio.file.Path;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -17,6 +18,9 @@ public final class FleetIndexEngine implements AutoCloseable {
   private final FleetSearch search;
   private final IndexingConfigurations configurations;
   private final DynamicThingGroups dynamicThingGroups;
+  private final ThingGroupService thingGroups;
+  private final ScopeConfigurations scopeConfigurations;
+  private final IndexPorts ports;
 
   private FleetIndexEngine(
       Path directory,
@@ -28,6 +32,8 @@ public final class FleetIndexEngine implements AutoCloseable {
     this.index = LuceneIndex.open(directory, new KeywordAnalyzer());
     IndexReadiness readiness = new IndexReadiness(index.committedSequence() == 0);
     ScopeConfigurations scopeConfigurations = new ScopeConfigurations(ports);
+    this.scopeConfigurations = scopeConfigurations;
+    this.ports = ports;
     DynamicMembership membership = new DynamicMembership(index, registry, scopeConfigurations);
     IndexUpdater updater =
         new IndexUpdater(index, registry, scopeConfigurations, shadows, membership, readiness);
@@ -38,7 +44,9 @@ public final class FleetIndexEngine implements AutoCloseable {
             index.committedSequence(),
             settings.pollInterval(),
             settings.commitInterval());
-    this.search = new LuceneFleetSearch(index, scopeConfigurations, readiness);
+    IndexReadWait readWait = new IndexReadWait(ports.changeLog(), feed, settings.readWait());
+    this.search = new LuceneFleetSearch(index, scopeConfigurations, readiness, readWait);
+    this.thingGroups = new MembershipReads(registry.thingGroups(), readWait);
     this.configurations =
         new IndexingConfigurationsImpl(
             ports, scopeConfigurations, registry.dynamicThingGroups(), readiness);
@@ -54,7 +62,9 @@ public final class FleetIndexEngine implements AutoCloseable {
     return new FleetIndexEngine(directory, ports, registry, shadows, settings);
   }
 
+  /** Warms the paths of a write and a search, then follows the log. */
   public void start() {
+    IndexWarmUp.run(index, scopeConfigurations, ports.changeLog());
     feed.start();
   }
 
@@ -68,6 +78,10 @@ public final class FleetIndexEngine implements AutoCloseable {
 
   public DynamicThingGroups dynamicThingGroups() {
     return dynamicThingGroups;
+  }
+
+  public ThingGroupService thingGroups() {
+    return thingGroups;
   }
 
   @Override

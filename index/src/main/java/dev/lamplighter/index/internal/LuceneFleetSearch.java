@@ -40,12 +40,17 @@ final class LuceneFleetSearch implements FleetSearch {
   private final LuceneIndex index;
   private final ScopeConfigurations configurations;
   private final IndexReadiness readiness;
+  private final IndexReadWait readWait;
 
   LuceneFleetSearch(
-      LuceneIndex index, ScopeConfigurations configurations, IndexReadiness readiness) {
+      LuceneIndex index,
+      ScopeConfigurations configurations,
+      IndexReadiness readiness,
+      IndexReadWait readWait) {
     this.index = index;
     this.configurations = configurations;
     this.readiness = readiness;
+    this.readWait = readWait;
   }
 
   /**
@@ -134,8 +139,13 @@ final class LuceneFleetSearch implements FleetSearch {
     return new SearchResult(things, groups, next);
   }
 
-  /** The parsed query, limited to the caller's scope, after the checks every operation makes. */
+  /**
+   * The parsed query, limited to the caller's scope, after the checks every operation makes. First
+   * waits (boundedly) for the index to take in the writes committed before the call, so that the
+   * checks and the search see them, the indexing configuration included.
+   */
   private Target target(Scope scope, IndexQuery query) {
+    readWait.awaitCommittedWrites();
     IndexKind kind = IndexNames.kind(query.indexName());
     if (!IndexNames.enabled(configurations.configuration(scope), kind)) {
       throw IndexNames.notFound(query.indexName());

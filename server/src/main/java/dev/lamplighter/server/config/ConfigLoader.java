@@ -4,6 +4,7 @@ import dev.lamplighter.api.ApiConfig;
 import dev.lamplighter.core.config.ConfigFile;
 import dev.lamplighter.core.config.Setting;
 import dev.lamplighter.core.config.Settings;
+import dev.lamplighter.index.FleetIndexSettings;
 import dev.lamplighter.registry.RegistryConfig;
 import dev.lamplighter.security.SecurityConfig;
 import dev.lamplighter.store.StoreSettings;
@@ -28,6 +29,7 @@ public final class ConfigLoader {
     all.addAll(StoreSettings.all());
     all.addAll(SecurityConfig.settings());
     all.addAll(RegistryConfig.settings());
+    all.addAll(FleetIndexSettings.settings());
     all.addAll(ApiConfig.settings());
     return all;
   }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iot.model.JobStatus;
+import software.amazon.awssdk.services.iot.model.ThingDocument;
 
 /**
  * Two server nodes on one PostgreSQL database, and devices connected to one of them: a job created
@@ -113,6 +114,30 @@ class TwoNodesOnPostgresIT {
                       == JobStatus.COMPLETED);
     } finally {
       client.disconnect();
+    }
+  }
+
+  @Test
+  void aThingCreatedOnOneNode_isFoundAtOnceBySearchingTheOther() {
+    // The other node's index is woken by the search, not by a local commit: without the read
+    // wait, a search sent right after the write would overtake its feed's poll.
+    for (int i = 0; i < 30; i++) {
+      String name = "pg-fresh-" + i;
+      nodeA
+          .iot()
+          .createThing(
+              b -> b.thingName(name).attributePayload(p -> p.attributes(Map.of("batch", "fresh"))));
+
+      assertThat(nodeB.iot().searchIndex(b -> b.queryString("thingName:" + name)).things())
+          .extracting(ThingDocument::thingName)
+          .containsExactly(name);
+      assertThat(
+              nodeB
+                  .iot()
+                  .getStatistics(b -> b.queryString("attributes.batch:fresh"))
+                  .statistics()
+                  .count())
+          .isEqualTo(i + 1);
     }
   }
 
