@@ -75,12 +75,17 @@ public final class TunnelBench {
 
   private List<String> throughput(int[] ports) throws Exception {
     long bytes = (long) options.mebibytes() * MIB;
-    LOG.info("warming up: {} MiB each way on each path", Math.min(16, options.mebibytes()));
-    for (int port : ports) {
-      try (Socket socket = Transfers.connect(port)) {
-        Transfers.fullDuplex(socket, Math.min(16L * MIB, bytes), 0, senders);
+    // The JIT compiles the proxies' and the relay's paths only after many megabytes: transfer on
+    // both paths for the warm-up's duration before anything is measured.
+    LOG.info("warming up for {} s on both paths", options.warmupSeconds());
+    long warmUntil = System.nanoTime() + options.warmupSeconds() * 1_000_000_000L;
+    do {
+      for (int port : ports) {
+        try (Socket socket = Transfers.connect(port)) {
+          Transfers.fullDuplex(socket, Math.min(16L * MIB, bytes), 0, senders);
+        }
       }
-    }
+    } while (System.nanoTime() < warmUntil);
     List<String> lines = new ArrayList<>();
     for (int round = 1; round <= options.rounds(); round++) {
       // Alternate which path runs first, so neither always meets a warmer machine.

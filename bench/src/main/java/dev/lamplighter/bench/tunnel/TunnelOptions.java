@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param target the server's API URL
  * @param dataPort the server's data-plane port (the relay)
+ * @param warmupSeconds how long both paths carry bytes before the throughput rounds
  * @param mebibytes bytes each way of the throughput runs, in MiB
  * @param rounds measured throughput rounds of each path
  * @param samples round trips of the latency runs, after as many again for warm-up
@@ -21,6 +22,7 @@ import java.util.Set;
 record TunnelOptions(
     URI target,
     int dataPort,
+    int warmupSeconds,
     int mebibytes,
     int rounds,
     int samples,
@@ -29,11 +31,18 @@ record TunnelOptions(
     OptionalLong targetPid) {
 
   static final String USAGE =
-      "usage: TunnelBench URL DATA_PORT [--mib N] [--rounds N] [--samples N] [--tunnels N]"
+      "usage: TunnelBench URL DATA_PORT [--warmup S] [--mib N] [--rounds N] [--samples N] [--tunnels N]"
           + " [--mib-per-tunnel N] [--target-pid PID]";
 
   private static final Set<String> OPTIONS =
-      Set.of("--mib", "--rounds", "--samples", "--tunnels", "--mib-per-tunnel", "--target-pid");
+      Set.of(
+          "--warmup",
+          "--mib",
+          "--rounds",
+          "--samples",
+          "--tunnels",
+          "--mib-per-tunnel",
+          "--target-pid");
 
   /**
    * Parses the command line.
@@ -48,6 +57,7 @@ record TunnelOptions(
     return new TunnelOptions(
         URI.create(args[0]),
         CommandLines.positive("DATA_PORT", args[1]),
+        CommandLines.positive(options, "--warmup", 15),
         CommandLines.positive(options, "--mib", 64),
         CommandLines.positive(options, "--rounds", 3),
         CommandLines.positive(options, "--samples", 5_000),
