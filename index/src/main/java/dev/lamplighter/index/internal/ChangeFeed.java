@@ -1,6 +1,5 @@
 package dev.lamplighter.index.internal;
 
-import dev.lamplighter.core.arn.ResourceType;
 import dev.lamplighter.core.event.ChangeEvent;
 import dev.lamplighter.core.event.ChangeFollower;
 import dev.lamplighter.core.event.ChangeLog;
@@ -30,7 +29,6 @@ final class ChangeFeed implements AutoCloseable {
    * Reads after local commits stay this far apart: a stream of writes is taken in a few at a time
    * rather than one segment per write, yet a lone write is searchable within milliseconds.
    */
-  private static final Duration LOCAL_COMMIT_GAP = Duration.ofMillis(2);
 
   /** What the feed drives. */
   interface Target {
@@ -75,13 +73,9 @@ final class ChangeFeed implements AutoCloseable {
             log,
             startAfter,
             new ChangeFollower.Settings(
-                    "fleet-index-feed", BATCH, pollInterval, RETRY_AFTER_FAILURE)
-                .wakingOnLocalCommits(
-                    LOCAL_COMMIT_GAP,
-                    ResourceType.THING,
-                    ResourceType.THING_GROUP,
-                    ResourceType.SHADOW,
-                    ResourceType.INDEX),
+                // Not woken by every local commit: a read that must see a write wakes the feed
+                // itself, and writes alone are cheaper applied in the poll's larger batches.
+                "fleet-index-feed", BATCH, pollInterval, RETRY_AFTER_FAILURE),
             new Steps());
   }
 

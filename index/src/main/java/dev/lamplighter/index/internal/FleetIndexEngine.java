@@ -21,6 +21,7 @@ public final class FleetIndexEngine implements AutoCloseable {
   private final ThingGroupService thingGroups;
   private final ScopeConfigurations scopeConfigurations;
   private final IndexPorts ports;
+  private Thread warmUp;
 
   private FleetIndexEngine(
       Path directory,
@@ -62,10 +63,20 @@ public final class FleetIndexEngine implements AutoCloseable {
     return new FleetIndexEngine(directory, ports, registry, shadows, settings);
   }
 
-  /** Warms the paths of a write and a search, then follows the log. */
+  /**
+   * Warms the paths of a write and a search, then follows the log, on a thread of its own so the
+   * server's start does not wait for it (reads meanwhile wait for the feed as usual).
+   */
   public void start() {
-    IndexWarmUp.run(index, scopeConfigurations, ports.changeLog());
-    feed.start();
+    warmUp =
+        new Thread(
+            () -> {
+              IndexWarmUp.run(index, scopeConfigurations, ports.changeLog());
+              feed.start();
+            },
+            "fleet-index-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   public FleetSearch search() {
@@ -86,6 +97,14 @@ public final class FleetIndexEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (warmUp != null) {
+      try {
+        // The feed must not start after it was closed.
+        warmUp.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     feed.close();
     index.close();
   }
