@@ -4,10 +4,11 @@ import dev.lamplighter.core.event.ChangeFollower;
 import dev.lamplighter.core.event.ChangeLog;
 import dev.lamplighter.gateway.dataplane.DataPlaneResponses;
 import dev.lamplighter.gateway.dataplane.DataPlaneRoute;
+import dev.lamplighter.gateway.dataplane.WebSocketBytes;
 import dev.lamplighter.relay.protocol.Protobuf.Message;
 import dev.lamplighter.relay.protocol.TunnelFrameDecoder;
 import dev.lamplighter.relay.protocol.TunnelFrames;
-import dev.lamplighter.relay.protocol.WebSocketByteStream;
+import dev.lamplighter.relay.protocol.TunnelProtocolException;
 import dev.lamplighter.tunnels.Admission;
 import dev.lamplighter.tunnels.ConnectionStatus;
 import dev.lamplighter.tunnels.TunnelAdmissionException;
@@ -212,7 +213,9 @@ public final class TunnelRelay implements DataPlaneRoute, AutoCloseable {
         .addLast(
             "tunnel-idle",
             new IdleStateHandler(settings.idleTimeout().toSeconds(), 0, 0, TimeUnit.SECONDS))
-        .addLast("ws-stream", new WebSocketByteStream())
+        .addLast(
+            "ws-stream",
+            new WebSocketBytes(() -> new TunnelProtocolException("text frames are not allowed")))
         .addLast("frames", new TunnelFrameDecoder())
         .addLast("peer", peer);
     channel.config().setWriteBufferWaterMark(WATER_MARK);

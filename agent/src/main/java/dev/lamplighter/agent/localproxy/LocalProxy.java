@@ -1,9 +1,9 @@
 package dev.lamplighter.agent.localproxy;
 
 import dev.lamplighter.agent.localproxy.LocalProxyConfig.Mode;
+import dev.lamplighter.gateway.dataplane.WebSocketBytes;
 import dev.lamplighter.relay.protocol.Protobuf.Message;
 import dev.lamplighter.relay.protocol.TunnelFrameDecoder;
-import dev.lamplighter.relay.protocol.WebSocketByteStream;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -178,7 +178,7 @@ public final class LocalProxy implements AutoCloseable {
                         .addLast(
                             "http-aggregator",
                             new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE_BYTES))
-                        .addLast("websocket-bytes", new WebSocketByteStream())
+                        .addLast("websocket-bytes", new WebSocketBytes())
                         .addLast("tunnel-frames", new TunnelFrameDecoder())
                         .addLast("tunnel-session", session);
                   }

@@ -1,10 +1,10 @@
 package dev.lamplighter.agent.localproxy;
 
+import dev.lamplighter.gateway.dataplane.WebSocketBytes;
 import dev.lamplighter.relay.protocol.Protobuf.Message;
 import dev.lamplighter.relay.protocol.TunnelFrame;
 import dev.lamplighter.relay.protocol.TunnelFrameDecoder;
 import dev.lamplighter.relay.protocol.TunnelFrames;
-import dev.lamplighter.relay.protocol.WebSocketByteStream;
 import dev.lamplighter.testkit.TestCertificate;
 import dev.lamplighter.testkit.TestPki;
 import io.netty.bootstrap.ServerBootstrap;
@@ -174,7 +174,7 @@ final class RelayStub implements AutoCloseable {
                     TunnelFrames.MAX_WEBSOCKET_FRAME_BYTES)
                 .newHandshaker(request);
         Channel channel = ctx.channel();
-        channel.pipeline().replace(this, "bytes", new WebSocketByteStream());
+        channel.pipeline().replace(this, "bytes", new WebSocketBytes());
         channel.pipeline().addLast(new TunnelFrameDecoder(), new Forward(mode));
         handshaker.handshake(channel, request);
         Channel previous = clients.put(mode, channel);

@@ -4,6 +4,7 @@ import dev.lamplighter.broker.MqttBroker;
 import dev.lamplighter.core.error.ServiceException;
 import dev.lamplighter.gateway.dataplane.DataPlaneResponses;
 import dev.lamplighter.gateway.dataplane.DataPlaneRoute;
+import dev.lamplighter.gateway.dataplane.WebSocketBytes;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -39,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * query-string signature is verified on a verification thread (it may read the store for the access
  * key): any signature failure (missing, malformed, wrong, expired, unknown key) is 403 with AWS's
  * error type in the body, as AWS IoT answers. A signed upgrade is completed, the listener's HTTP
- * stages give way to {@link MqttFrames}, and the connection is handed to the broker with the {@link
- * SignedCaller} as its identity: from its CONNECT on it is served like a TLS device's (same
+ * stages give way to {@link WebSocketBytes}, and the connection is handed to the broker with the
+ * {@link SignedCaller} as its identity: from its CONNECT on it is served like a TLS device's (same
  * namespaces, sessions, limits, reserved topics, lifecycle events), authenticated by {@link
  * SignedCallers}.
  */
@@ -170,7 +171,7 @@ public final class MqttOverWebSocket implements DataPlaneRoute, AutoCloseable {
                 return;
               }
               pipeline.remove("routes");
-              pipeline.addLast("mqtt-frames", new MqttFrames());
+              pipeline.addLast("mqtt-frames", new WebSocketBytes());
               target.serve(channel, caller);
               LOG.debug(
                   "[{}] upgraded to MQTT over WebSocket in {} as [{}]",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
+import dev.lamplighter.gateway.dataplane.WebSocketBytes;
 import dev.lamplighter.relay.protocol.Protobuf.Message;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class TunnelFrameDecoderTest {
   private final EmbeddedChannel channel =
-      new EmbeddedChannel(new WebSocketByteStream(), new TunnelFrameDecoder());
+      new EmbeddedChannel(
+          new WebSocketBytes(() -> new TunnelProtocolException("text frames are not allowed")),
+          new TunnelFrameDecoder());
 
   private static Message data(int stream, String payload) {
     return Message.newBuilder()

@@ -1,4 +1,4 @@
-package dev.lamplighter.gateway.websocket;
+package dev.lamplighter.gateway.dataplane;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
@@ -11,18 +11,31 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
- * WebSocket frames to MQTT's byte stream and back, as MQTT's WebSocket transport defines it: the
- * content of binary (and continuation) frames is passed on as bytes, whatever packet boundaries it
- * cuts across; pings are answered; a close frame is answered and ends the connection; a text frame
- * ends it too (MQTT packets travel in binary frames only). Each buffer the broker writes becomes
- * one binary frame.
+ * WebSocket frames to the byte stream they carry and back, for the protocols that travel in binary
+ * frames only (MQTT, secure tunneling): the content of binary and continuation frames is passed on
+ * as bytes, whatever message boundaries it cuts across; pings are answered with their payload;
+ * pongs are dropped; a close frame is answered and ends the connection; any other frame (text) is
+ * refused; anything that is not a frame (the upgrade's HTTP answer) passes on. Outbound, each
+ * buffer becomes one binary frame.
  */
-final class MqttFrames extends ChannelDuplexHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(MqttFrames.class);
+public final class WebSocketBytes extends ChannelDuplexHandler {
+  private final Supplier<? extends RuntimeException> textRefusal;
+
+  /** Closes the connection on a text frame. */
+  public WebSocketBytes() {
+    this(null);
+  }
+
+  /**
+   * Reports a text frame as {@code textRefusal}'s exception down the pipeline, for a protocol whose
+   * handler closes the connection its own way.
+   */
+  public WebSocketBytes(Supplier<? extends RuntimeException> textRefusal) {
+    this.textRefusal = textRefusal;
+  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -42,9 +55,17 @@ final class MqttFrames extends ChannelDuplexHandler {
       ctx.writeAndFlush(close).addListener(done -> ctx.close());
       return;
     }
+    if (!(msg instanceof WebSocketFrame)) {
+      // Before the upgrade completes a client's pipeline still reads the HTTP answer.
+      ctx.fireChannelRead(msg);
+      return;
+    }
     ReferenceCountUtil.release(msg);
-    LOG.debug("[{}] sent a non-binary WebSocket frame: closed", ctx.channel().remoteAddress());
-    ctx.close();
+    if (textRefusal == null) {
+      ctx.close();
+    } else {
+      ctx.fireExceptionCaught(textRefusal.get());
+    }
   }
 
   @Override

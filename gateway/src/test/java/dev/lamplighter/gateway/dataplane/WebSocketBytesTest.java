@@ -1,4 +1,4 @@
-package dev.lamplighter.gateway.websocket;
+package dev.lamplighter.gateway.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,8 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.Test;
 
-class MqttFramesTest {
-  private final EmbeddedChannel channel = new EmbeddedChannel(new MqttFrames());
+class WebSocketBytesTest {
+  private final EmbeddedChannel channel = new EmbeddedChannel(new WebSocketBytes());
 
   private static ByteBuf bytes(int... values) {
     ByteBuf buffer = Unpooled.buffer();
